@@ -1,0 +1,180 @@
+"""Command line: python -m analysis {ingest,generate,build-sample,summary} ..."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from analysis import config
+
+
+def _progress_factory(enabled: bool):
+    """Return a function making a byte-progress callback per file (tqdm on stderr)."""
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    def make(path: Path):
+        bar = tqdm(
+            total=path.stat().st_size,
+            unit="B",
+            unit_scale=True,
+            desc=path.name,
+            leave=False,
+            file=sys.stderr,
+            mininterval=0.5,
+        )
+
+        def update(done: int) -> None:
+            bar.update(max(0, done - bar.n))
+            if done >= bar.total:
+                bar.close()
+
+        return update
+
+    return make
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from analysis import ingest, store
+
+    if not args.paths and not args.releases:
+        print("error: give at least one PATH or --releases FILE", file=sys.stderr)
+        return 2
+    try:
+        # Resolve every path before opening the database, so a typo writes nothing.
+        ingest.resolve_inputs(args.paths)
+        con = store.connect(args.db)
+    except (ingest.IngestError, store.StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    totals = dict(rows=0, stored=0, duplicates=0, quarantined=0)
+    try:
+        if args.releases:
+            n = ingest.load_releases(con, Path(args.releases))
+            print(f"releases: {n} model release(s) stored from {args.releases}")
+        progress = _progress_factory(not args.quiet and sys.stderr.isatty())
+        for r in ingest.iter_ingest(con, args.paths, progress):
+            if r.rows_read == 0:
+                print(f"{r.path}: empty, nothing to ingest")
+                continue
+            print(
+                f"{r.path}: {r.rows_read:,} records, {r.stored:,} stored, {r.duplicates:,} "
+                f"duplicates, {r.quarantined:,} quarantined, {r.seconds:.1f} s "
+                f"({r.rows_per_second:,.0f} rows/s)"
+            )
+            totals["rows"] += r.rows_read
+            totals["stored"] += r.stored
+            totals["duplicates"] += r.duplicates
+            totals["quarantined"] += r.quarantined
+    except ingest.IngestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("files listed above this error were ingested and are kept", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    seconds = time.perf_counter() - started
+    rate = totals["rows"] / seconds if seconds > 0 else 0
+    print(
+        f"total: {totals['stored']:,} rows stored, {totals['duplicates']:,} duplicates, "
+        f"{totals['quarantined']:,} quarantined, {seconds:.1f} s, {rate:,.0f} rows/s"
+    )
+    if totals["quarantined"]:
+        print("quarantined records keep their file, line and reason: table `quarantine`")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from analysis.generate import generate_dataset
+
+    out = Path(args.out)
+    started = time.perf_counter()
+    counts = generate_dataset(
+        out,
+        accounts=args.accounts,
+        days=args.days,
+        seed=args.seed,
+        start=args.start,
+        fmt=args.format,
+        progress=not args.quiet,
+    )
+    seconds = time.perf_counter() - started
+    print(
+        f"wrote {counts['requests']:,} requests from {counts['accounts']:,} accounts to {out} "
+        f"in {seconds:.1f} s"
+    )
+    return 0
+
+
+def cmd_build_sample(args: argparse.Namespace) -> int:
+    from analysis import sample
+
+    try:
+        sample.build_sample_db(Path(args.db), force=args.force, log=print)
+    except Exception as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from analysis import queries, store
+
+    try:
+        con = store.connect(args.db, read_only=True)
+    except store.StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    s = queries.dataset_summary(con)
+    for k, v in s.items():
+        print(f"{k}: {v}")
+    print(queries.models_summary(con).to_string(index=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the command line."""
+    p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    i = sub.add_parser(
+        "ingest", help="ingest request logs (JSONL, CSV, Parquet; files, folders, globs)"
+    )
+    i.add_argument("paths", nargs="*", metavar="PATH")
+    i.add_argument("--db", required=True, help="DuckDB database file (created if missing)")
+    i.add_argument("--releases", help="CSV model,released_at of model releases")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_ingest)
+
+    g = sub.add_parser("generate", help="write a synthetic request log with planted campaigns")
+    g.add_argument("--out", required=True)
+    g.add_argument("--accounts", type=int, default=config.SAMPLE_ACCOUNTS)
+    g.add_argument("--days", type=int, default=config.SAMPLE_DAYS)
+    g.add_argument("--seed", type=int, default=config.SAMPLE_SEED)
+    g.add_argument("--start", default="2026-10-01", help="first day (UTC), YYYY-MM-DD")
+    g.add_argument("--format", choices=["jsonl.gz", "jsonl"], default="jsonl.gz")
+    g.add_argument("--quiet", action="store_true")
+    g.set_defaults(func=cmd_generate)
+
+    b = sub.add_parser("build-sample", help="build the sample database from sample_data/")
+    b.add_argument("--db", default=str(config.SAMPLE_DB))
+    b.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    b.set_defaults(func=cmd_build_sample)
+
+    s = sub.add_parser("summary", help="print what a database holds")
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_summary)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

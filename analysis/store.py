@@ -1,0 +1,160 @@
+"""Opens the DuckDB database and owns its schema and migrations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the request-log contract (../shared/spec/request-log.md)."""
+
+    name: str
+    kind: str  # text, timestamp, integer, float, boolean
+    required: bool = False
+
+
+# The request-log contract, in the order of the spec. Names are the contract's own.
+CONTRACT: tuple[Column, ...] = (
+    Column("request_id", "text", True),
+    Column("timestamp", "timestamp", True),
+    Column("account_id", "text", True),
+    Column("prompt", "text", True),
+    Column("api_key_id", "text"),
+    Column("org_id", "text"),
+    Column("account_created_at", "timestamp"),
+    Column("account_tier", "text"),
+    Column("ip", "text"),
+    Column("asn", "integer"),
+    Column("country", "text"),
+    Column("user_agent", "text"),
+    Column("payment_fingerprint", "text"),
+    Column("model", "text"),
+    Column("endpoint", "text"),
+    Column("system_prompt", "text"),
+    Column("conversation_id", "text"),
+    Column("response", "text"),
+    Column("prompt_tokens", "integer"),
+    Column("completion_tokens", "integer"),
+    Column("max_tokens", "integer"),
+    Column("temperature", "float"),
+    Column("top_p", "float"),
+    Column("n", "integer"),
+    Column("logprobs", "boolean"),
+    Column("status_code", "integer"),
+    Column("latency_ms", "integer"),
+)
+CONTRACT_NAMES: tuple[str, ...] = tuple(c.name for c in CONTRACT)
+REQUIRED_NAMES: tuple[str, ...] = tuple(c.name for c in CONTRACT if c.required)
+
+SQL_TYPES = {
+    "text": "VARCHAR",
+    "timestamp": "TIMESTAMP",
+    "integer": "BIGINT",
+    "float": "DOUBLE",
+    "boolean": "BOOLEAN",
+}
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message says what to do."""
+
+
+def _requests_ddl() -> str:
+    cols = ",\n  ".join(
+        f'"{c.name}" {SQL_TYPES[c.kind]}{" NOT NULL" if c.required else ""}' for c in CONTRACT
+    )
+    return (
+        "CREATE TABLE requests (\n  "
+        + cols
+        + ",\n  extra JSON,  -- columns outside the contract, kept as a JSON object\n"
+        + "  file_id BIGINT NOT NULL\n)"
+    )
+
+
+# Each migration runs once, in order, inside one transaction; never edit a shipped one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE ingest_files (
+          file_id BIGINT PRIMARY KEY,
+          path VARCHAR NOT NULL,
+          format VARCHAR NOT NULL,
+          bytes BIGINT NOT NULL,
+          rows_read BIGINT NOT NULL,
+          rows_stored BIGINT NOT NULL,
+          duplicates BIGINT NOT NULL,
+          quarantined BIGINT NOT NULL,
+          seconds DOUBLE NOT NULL,
+          ingested_at TIMESTAMP NOT NULL
+        )""",
+        _requests_ddl(),
+        """CREATE TABLE quarantine (
+          file_id BIGINT NOT NULL,
+          source_file VARCHAR NOT NULL,
+          line_no BIGINT,   -- physical line where the record starts (JSON Lines, CSV)
+          row_no BIGINT,    -- 1-based record number within the file
+          raw VARCHAR,      -- the record as read; bytes that are not UTF-8 as \\xNN
+          reason VARCHAR NOT NULL,
+          quarantined_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE model_releases (
+          model VARCHAR PRIMARY KEY,
+          released_at TIMESTAMP NOT NULL,
+          source_file VARCHAR
+        )""",
+    ),
+)
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database at path, migrated to the current schema."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"database {path} does not exist")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"database {path} is open for writing in another process (DuckDB allows one "
+                "writing process); close it or wait for it to finish, then try again"
+            ) from exc
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{path} is not a DuckDB database this tool can open: {exc}") from exc
+    # Timestamps without a zone are UTC by contract; the session zone makes casts agree.
+    con.execute("SET TimeZone = 'UTC'")
+    if not read_only:
+        migrate(con)
+    return con
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Return the number of migrations applied (0 for a new database)."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = con.execute("SELECT max(version) FROM schema_version").fetchall()[0]
+    return int(row[0] or 0)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply pending migrations; return the resulting schema version."""
+    current = schema_version(con)
+    for version, statements in enumerate(MIGRATIONS, start=1):
+        if version <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for sql in statements:
+                con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES (?)", [version])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        current = version
+    return current
