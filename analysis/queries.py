@@ -100,9 +100,9 @@ def _source_sql(source: str) -> str:
     fields = ", ".join(f"struct_extract(js, '{c.name}') AS {_q(c.name + '__v')}" for c in CONTRACT)
     return f"""
     WITH d AS (
-        SELECT row_no, line_no, raw, {doc} AS doc, pre_error FROM batch
+        SELECT row_no, line_no, raw AS raw_in, {doc} AS doc, pre_error FROM batch
     ), p AS (
-        SELECT row_no, line_no, coalesce(raw, doc) AS raw, doc,
+        SELECT row_no, line_no, coalesce(raw_in, CAST(doc AS VARCHAR)) AS raw, doc,
           CASE WHEN pre_error IS NOT NULL THEN pre_error
                WHEN NOT json_valid(doc) THEN 'not valid JSON (truncated or malformed record)'
                WHEN left(ltrim(doc), 1) <> '{{' THEN 'not a JSON object'
