@@ -11,8 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
 DATA_DIR = Path(os.environ.get("DW_DATA_DIR", ROOT / "data"))
 SAMPLE_DB = DATA_DIR / "sample.duckdb"
-# The database the dashboard opens: DW_DB overrides the sample.
-DEFAULT_DB = Path(os.environ.get("DW_DB", SAMPLE_DB))
+
+
+def default_db() -> Path:
+    """The database the dashboard opens: $DW_DB, else the sample database."""
+    return Path(os.environ.get("DW_DB") or SAMPLE_DB)
+
 
 # Generator arguments for sample_data/ (about 100k requests from 1,500 accounts).
 SAMPLE_ACCOUNTS = 1500
@@ -43,3 +47,15 @@ FAST_PATH_KEY_SAMPLE = 20_480
 # Longest line DuckDB's reader takes on the fast path; longer lines take the
 # line-by-line path, which has no limit. 64 MiB is far above any real prompt.
 FAST_PATH_MAX_LINE_BYTES = 64 * 1024 * 1024
+
+# --- embeddings ---
+# Default backend for campaign discovery; see README "Embedding backends" for the
+# measurements behind the choice.
+EMBED_BACKEND = os.environ.get("DW_EMBED_BACKEND", "fast")
+# Prompts are cut to this many characters before embedding: MiniLM reads at most 256
+# word pieces (about 1,000 characters of English), so 2,000 loses nothing it would use.
+EMBED_MAX_CHARS = 2000
+# Texts per MiniLM forward pass; 64 was the fastest of 16-256 on 2 cores.
+EMBED_BATCH_SIZE = 64
+# Output dimensions of the distilled static model (model2vec's default PCA size).
+FAST_PCA_DIMS = 256

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print throughput and ratios measured in the same run."""

@@ -1,0 +1,21 @@
+"""Run every benchmark: python -m bench [names...]."""
+
+from __future__ import annotations
+
+import sys
+
+from bench import ingest_bench
+
+BENCHES = {"ingest": ingest_bench.main}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHES)
+    for name in names:
+        print(f"== {name}")
+        BENCHES[name]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,44 @@
+"""Dataset: what the database holds."""
+
+import streamlit as st
+
+from analysis import plots, queries
+from pages import shared
+
+TTL, ENTRIES = 300, 32
+
+
+@st.cache_data(ttl=TTL, max_entries=ENTRIES)
+def load(db: str) -> dict:
+    cur = shared.cursor(db)
+    return {
+        "summary": queries.dataset_summary(cur),
+        "models": queries.models_summary(cur),
+        "daily": queries.daily_requests(cur),
+        "releases": queries.releases(cur),
+        "quarantine": queries.quarantine_rows(cur),
+        "files": queries.ingest_files(cur),
+    }
+
+
+st.title("Dataset")
+db = shared.database()
+if db:
+    d = load(db)
+    s = d["summary"]
+    cols = st.columns(5)
+    cols[0].metric("Requests", f"{s['requests']:,}")
+    cols[1].metric("Accounts", f"{s['accounts']:,}")
+    cols[2].metric("First request (UTC)", str(s["first"])[:16] if s["first"] else "-")
+    cols[3].metric("Last request (UTC)", str(s["last"])[:16] if s["last"] else "-")
+    cols[4].metric("Quarantined rows", f"{s['quarantined']:,}")
+    st.plotly_chart(plots.daily_requests_figure(d["daily"], d["releases"]), width="stretch")
+    st.subheader("Models")
+    st.dataframe(d["models"], hide_index=True, width="stretch")
+    st.subheader(f"Quarantined rows ({s['quarantined']:,})")
+    if s["quarantined"]:
+        st.dataframe(d["quarantine"], hide_index=True, width="stretch")
+    else:
+        st.text("No row was quarantined.")
+    st.subheader(f"Ingested files ({s['files']:,})")
+    st.dataframe(d["files"], hide_index=True, width="stretch")
