@@ -29,8 +29,16 @@ if db:
     cols = st.columns(5)
     cols[0].metric("Requests", f"{s['requests']:,}")
     cols[1].metric("Accounts", f"{s['accounts']:,}")
-    cols[2].metric("First request (UTC)", str(s["first"])[:16] if s["first"] else "-")
-    cols[3].metric("Last request (UTC)", str(s["last"])[:16] if s["last"] else "-")
+    cols[2].metric(
+        "First day (UTC)",
+        f"{s['first']:%Y-%m-%d}" if s["first"] else "-",
+        help=f"first request at {s['first']}",
+    )
+    cols[3].metric(
+        "Last day (UTC)",
+        f"{s['last']:%Y-%m-%d}" if s["last"] else "-",
+        help=f"last request at {s['last']}",
+    )
     cols[4].metric("Quarantined rows", f"{s['quarantined']:,}")
     st.plotly_chart(plots.daily_requests_figure(d["daily"], d["releases"]), width="stretch")
     st.subheader("Models")

@@ -51,7 +51,7 @@ def test_dataset_page_shows_counts(small_db, monkeypatch):
     assert metrics["Requests"] == "12"
     assert metrics["Accounts"] == "4"
     assert metrics["Quarantined rows"] == "1"
-    assert metrics["First request (UTC)"].startswith("2026-10-01")
+    assert (metrics["First day (UTC)"], metrics["Last day (UTC)"]) == ("2026-10-01", "2026-10-03")
     models = at.dataframe[0].value
     assert set(models["model"]) == {"atlas-3", "<b>atlas-4</b>"}
     assert at.dataframe[1].value["reason"].str.contains("not valid JSON").all()
