@@ -405,3 +405,17 @@ def test_cli_ingest_summary_and_errors(tmp_path, capsys):
     c = store.connect(db, read_only=True)
     assert c.execute("SELECT count(*) FROM requests").fetchall() == [(2,)]
     c.close()
+
+
+def test_cli_file_that_is_not_a_log_fails_and_keeps_earlier_files(tmp_path, capsys):
+    good = write_jsonl(tmp_path / "a.jsonl", [rec(1)])
+    fake = tmp_path / "b.jsonl"
+    fake.write_bytes(b"\x00\x01binary\xff\n\xfe\xfd\n")
+    db = tmp_path / "cli.duckdb"
+    assert main(["ingest", str(good), str(fake), "--db", str(db), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "b.jsonl: not a jsonl request log" in err
+    c = store.connect(db, read_only=True)
+    assert c.execute("SELECT request_id FROM requests").fetchall() == [("r1",)]
+    assert c.execute("SELECT count(*) FROM quarantine").fetchall() == [(0,)]
+    c.close()
