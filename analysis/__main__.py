@@ -109,6 +109,36 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_campaigns(args: argparse.Namespace) -> int:
+    from analysis import campaigns, store
+    from analysis.embed import ModelUnavailable
+
+    try:
+        con = store.connect(args.db)
+    except store.StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        r = campaigns.run_campaigns(
+            con,
+            backend=args.backend,
+            sample=args.sample,
+            refit=args.refit,
+            log=(lambda _m: None) if args.quiet else print,
+        )
+    except ModelUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    print(
+        f"run {r.run_id} ({r.mode}): {r.prompts:,} unique prompts mapped, {r.new_prompts:,} "
+        f"placed now, {r.embedded:,} embedded (rest from the cache), {r.campaigns:,} "
+        f"campaigns, {r.noise_share:.1%} noise, {r.seconds:.1f} s"
+    )
+    return 0
+
+
 def cmd_build_sample(args: argparse.Namespace) -> int:
     from analysis import sample
 
@@ -158,6 +188,24 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--format", choices=["jsonl.gz", "jsonl"], default="jsonl.gz")
     g.add_argument("--quiet", action="store_true")
     g.set_defaults(func=cmd_generate)
+
+    c = sub.add_parser("campaigns", help="embed and cluster prompts into campaigns")
+    c.add_argument("--db", required=True)
+    c.add_argument(
+        "--backend",
+        choices=["fast", "minilm"],
+        default=None,
+        help=f"embedding backend (default {config.EMBED_BACKEND})",
+    )
+    c.add_argument(
+        "--sample",
+        type=int,
+        default=None,
+        help=f"fit UMAP/HDBSCAN on at most N prompts (default {config.CAMPAIGN_FIT_SAMPLE:,})",
+    )
+    c.add_argument("--refit", action="store_true", help="refit even if few prompts are new")
+    c.add_argument("--quiet", action="store_true")
+    c.set_defaults(func=cmd_campaigns)
 
     b = sub.add_parser("build-sample", help="build the sample database from sample_data/")
     b.add_argument("--db", default=str(config.SAMPLE_DB))

@@ -59,3 +59,36 @@ EMBED_MAX_CHARS = 2000
 EMBED_BATCH_SIZE = 64
 # Output dimensions of the distilled static model (model2vec's default PCA size).
 FAST_PCA_DIMS = 256
+
+# --- campaigns (UMAP + HDBSCAN) ---
+# Above this many unique prompts, UMAP and HDBSCAN are fitted on a random sample of this
+# size and every other prompt is placed by its nearest sampled neighbours. 50k keeps a
+# fit near a minute on 2 cores (UMAP fit measured: 20k in 10 s, 50k in 31 s, warm).
+CAMPAIGN_FIT_SAMPLE = int(os.environ.get("DW_CAMPAIGN_SAMPLE", 50_000))
+# UMAP: 15 neighbours and min_dist 0 are UMAP's and BERTopic's defaults for clustering;
+# 5 dimensions is BERTopic's default: enough room for HDBSCAN, cheap to cluster.
+UMAP_NEIGHBORS = 15
+UMAP_CLUSTER_DIMS = 5
+UMAP_MAP_MIN_DIST = 0.1  # the 2-D map spreads points a little so dense campaigns stay legible
+CAMPAIGN_SEED = 42
+# HDBSCAN: a campaign needs at least this many unique prompts in the fitted sample (scaled
+# down for small samples, never under 10); min_samples 10 keeps noise near 5% here.
+HDBSCAN_MIN_CLUSTER_SIZE = 40
+HDBSCAN_MIN_SAMPLES = 10
+# Prompts outside the fitted sample take the label of the similarity-weighted majority of
+# this many nearest sampled prompts (noise when noise wins) and their mean map position.
+EXTEND_NEIGHBORS = 10
+# A re-run places new prompts on the stored map and keeps campaigns as they are while the
+# new prompts are at most this share of those mapped; beyond it the map is refitted.
+CAMPAIGN_REFIT_SHARE = 0.25
+# Stable ids: a new campaign keeps the id of the old one sharing most of its prompts when
+# that share (of the smaller of the two) is at least this; 0.5 means "most of it".
+CAMPAIGN_MATCH_OVERLAP = 0.5
+# Lineage records a split or merge when a campaign passes at least this share of its
+# prompts to (or takes them from) another one.
+CAMPAIGN_LINEAGE_SHARE = 0.2
+# Top keywords (class-based TF-IDF) and representative prompts kept per campaign.
+CAMPAIGN_KEYWORDS = 8
+CAMPAIGN_REPRESENTATIVES = 3
+# Prompts per campaign read for keywords (a random sample above this).
+CAMPAIGN_KEYWORD_DOCS = 400

@@ -75,6 +75,8 @@ def _requests_ddl() -> str:
     )
 
 
+# Tables rewritten as a whole by a run carry no PRIMARY KEY: DuckDB checks such keys
+# eagerly when rows are deleted and inserted in one transaction. Writers keep them unique.
 # Each migration runs once, in order, inside one transaction; never edit a shipped one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -104,6 +106,67 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
           model VARCHAR PRIMARY KEY,
           released_at TIMESTAMP NOT NULL,
           source_file VARCHAR
+        )""",
+    ),
+    (
+        # Embedding cache: one vector per (backend, normalised prompt).
+        """CREATE TABLE prompt_embeddings (
+          backend VARCHAR NOT NULL,
+          prompt_hash VARCHAR NOT NULL,
+          vec FLOAT[] NOT NULL
+        )""",
+        """CREATE TABLE campaign_runs (
+          run_id BIGINT PRIMARY KEY,
+          started_at TIMESTAMP NOT NULL,
+          backend VARCHAR NOT NULL,
+          mode VARCHAR NOT NULL,        -- fit or extend
+          prompts BIGINT NOT NULL,      -- unique prompts mapped
+          new_prompts BIGINT NOT NULL,  -- placed in this run
+          embedded BIGINT NOT NULL,     -- embedded in this run (not from the cache)
+          campaigns BIGINT NOT NULL,
+          noise_share DOUBLE NOT NULL,
+          seconds DOUBLE NOT NULL,
+          params JSON
+        )""",
+        # One row per unique normalised prompt: its map position and campaign (-1 noise).
+        """CREATE TABLE prompt_map (
+          prompt_hash VARCHAR NOT NULL,
+          x FLOAT NOT NULL,
+          y FLOAT NOT NULL,
+          campaign_id BIGINT NOT NULL,
+          in_sample BOOLEAN NOT NULL,   -- part of the fitted sample (the reference set)
+          run_id BIGINT NOT NULL
+        )""",
+        # What a fit learned about each campaign; aggregates are in `campaigns`.
+        """CREATE TABLE campaign_profiles (
+          campaign_id BIGINT NOT NULL,
+          keywords VARCHAR[] NOT NULL,
+          representatives VARCHAR[] NOT NULL,
+          centroid FLOAT[] NOT NULL,
+          created_run BIGINT NOT NULL,
+          fitted_run BIGINT NOT NULL
+        )""",
+        """CREATE TABLE campaigns (
+          campaign_id BIGINT NOT NULL,
+          prompts BIGINT, requests BIGINT, accounts BIGINT,
+          first_seen TIMESTAMP, last_seen TIMESTAMP,
+          top_account_share DOUBLE,   -- share of requests from its busiest account
+          hhi DOUBLE,                 -- sum of squared account shares (1 = one account)
+          keywords VARCHAR[], representatives VARCHAR[],
+          run_id BIGINT
+        )""",
+        """CREATE TABLE account_campaigns (
+          account_id VARCHAR NOT NULL,
+          campaign_id BIGINT NOT NULL,
+          requests BIGINT NOT NULL,
+          share DOUBLE NOT NULL         -- of the account's requests
+        )""",
+        """CREATE TABLE campaign_lineage (
+          run_id BIGINT NOT NULL,
+          campaign_id BIGINT NOT NULL,
+          parent_id BIGINT,
+          relation VARCHAR NOT NULL,    -- kept, new, split, merge, gone
+          overlap DOUBLE
         )""",
     ),
 )
