@@ -12,7 +12,9 @@ def label_requests(requests: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
     """Requests (account_id, campaign_id) with their true label: the account's planted
     campaign id, or BENIGN for accounts outside any campaign."""
     t = truth.assign(campaign_id=truth["campaign_id"].fillna("").astype(str))
-    true = dict(zip(t["account_id"], t["campaign_id"].where(t["campaign_id"] != "", BENIGN), strict=True))
+    true = dict(
+        zip(t["account_id"], t["campaign_id"].where(t["campaign_id"] != "", BENIGN), strict=True)
+    )
     return requests.assign(truth=requests["account_id"].map(true).fillna(BENIGN))
 
 

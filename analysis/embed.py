@@ -8,10 +8,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -37,24 +34,6 @@ class Embedder(Protocol):
 
     def __call__(self, texts: list[str]) -> np.ndarray:  # (n, dim) float32
         ...
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """The form of a prompt that is embedded and hashed: NFKC, lower case, single spaces.
-
-    The model is uncased, so lower-casing loses nothing it would see.
-    """
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
-
-
-def prompt_hash(text: str) -> str:
-    """Hex digest (16 bytes) of a prompt's normalised form: the embedding-cache key."""
-    return hashlib.blake2b(
-        normalise(text).encode("utf-8", "surrogatepass"), digest_size=16
-    ).hexdigest()
 
 
 def minilm_path() -> Path:
