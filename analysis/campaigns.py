@@ -104,6 +104,7 @@ def reduce(X: np.ndarray, dims: int = config.UMAP_CLUSTER_DIMS, seed: int = conf
         min_dist=0.0,
         random_state=seed,
         low_memory=True,
+        n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
     )
     return model.fit_transform(X).astype(np.float32)
 
@@ -119,6 +120,7 @@ def map_2d(U: np.ndarray, seed: int = config.CAMPAIGN_SEED) -> np.ndarray:
         min_dist=config.UMAP_MAP_MIN_DIST,
         random_state=seed,
         low_memory=True,
+        n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
     )
     return model.fit_transform(U).astype(np.float32)
 
