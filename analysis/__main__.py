@@ -139,6 +139,35 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_campaign_quality(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from analysis import queries, store
+    from analysis.campaign_quality import print_report, quality_report
+
+    try:
+        con = store.connect(args.db, read_only=True)
+        truth = pd.read_csv(args.truth, dtype=str, keep_default_na=False)
+    except (store.StoreError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    missing = {"account_id", "campaign_id"} - set(truth.columns)
+    if missing:
+        print(
+            f"error: {args.truth} lacks the column(s) {', '.join(sorted(missing))}", file=sys.stderr
+        )
+        return 2
+    labels = queries.request_campaign_labels(con)
+    if labels.empty:
+        print(
+            f"error: {args.db} has no campaigns yet; run `python -m analysis campaigns`",
+            file=sys.stderr,
+        )
+        return 2
+    print_report(quality_report(labels, truth))
+    return 0
+
+
 def cmd_build_sample(args: argparse.Namespace) -> int:
     from analysis import sample
 
@@ -206,6 +235,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--refit", action="store_true", help="refit even if few prompts are new")
     c.add_argument("--quiet", action="store_true")
     c.set_defaults(func=cmd_campaigns)
+
+    q = sub.add_parser("campaign-quality", help="compare found campaigns with a truth file")
+    q.add_argument("--db", required=True)
+    q.add_argument("--truth", required=True, help="CSV account_id,role,campaign_id,network_id")
+    q.set_defaults(func=cmd_campaign_quality)
 
     b = sub.add_parser("build-sample", help="build the sample database from sample_data/")
     b.add_argument("--db", default=str(config.SAMPLE_DB))

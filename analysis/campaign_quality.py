@@ -47,3 +47,29 @@ def quality_report(requests: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).sort_values("label").reset_index(drop=True)
+
+
+# The issue's targets: each planted campaign mostly in clusters it dominates, benign
+# traffic rarely in clusters a campaign dominates.
+CAMPAIGN_TARGET = 0.90
+BENIGN_TARGET = 0.05
+
+
+def print_report(report: pd.DataFrame, out=print) -> None:
+    """Print the report with PASS or MISS against the targets per row."""
+    out(
+        f"{'label':<14}{'requests':>10}{'in majority':>13}{'in noise':>10}"
+        f"{'in campaign':>13}  target"
+    )
+    for r in report.itertuples():
+        if r.label == BENIGN:
+            ok, target = (
+                r.in_campaign_clusters <= BENIGN_TARGET,
+                f"in campaign <= {BENIGN_TARGET:.0%}",
+            )
+        else:
+            ok, target = r.in_majority >= CAMPAIGN_TARGET, f"in majority >= {CAMPAIGN_TARGET:.0%}"
+        out(
+            f"{r.label:<14}{r.requests:>10,}{r.in_majority:>13.1%}{r.in_noise:>10.1%}"
+            f"{r.in_campaign_clusters:>13.1%}  {'PASS' if ok else 'MISS'} ({target})"
+        )

