@@ -577,3 +577,97 @@ def request_campaign_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         f"""SELECT r.account_id, m.prompt_hash, m.campaign_id
             FROM requests AS r JOIN prompt_map AS m ON m.prompt_hash = {PROMPT_HASH_SQL}"""
     ).df()
+
+
+# ---------------------------------------------------------------------------
+# per-account behaviour signals (features)
+# ---------------------------------------------------------------------------
+
+# A prompt's skeleton: the normalised prompt with its variable parts masked (numbers,
+# quoted text, code blocks), so prompts built from one template share it.
+_SKELETON = (
+    "regexp_replace(regexp_replace(regexp_replace(" + _NORMALISED + ", "
+    "'```.*?```', '<code>', 'gs'), '\"[^\"]*\"', '<q>', 'g'), '[0-9]+([.,][0-9]+)*', '#', 'g')"
+)
+
+
+def account_features_sql() -> str:
+    """SQL returning one row per account with its behaviour signals (see features.py)."""
+    return f"""
+WITH r AS (
+    SELECT account_id, "timestamp" AS ts, model, prompt_tokens, completion_tokens, max_tokens,
+           temperature, n, logprobs, api_key_id, ip, asn, user_agent, account_created_at,
+           {_SKELETON} AS skeleton
+    FROM requests
+), gaps AS (
+    SELECT account_id,
+           epoch(ts) - epoch(lag(ts) OVER (PARTITION BY account_id ORDER BY ts)) AS gap
+    FROM r
+), gap_stats AS (
+    SELECT account_id, avg(gap) AS gap_mean, stddev_pop(gap) AS gap_std
+    FROM gaps WHERE gap IS NOT NULL GROUP BY account_id
+), hours AS (
+    SELECT account_id, hour(ts) AS h, count(*) AS c FROM r GROUP BY account_id, hour(ts)
+), hour_stats AS (
+    SELECT account_id, count(*) AS active_hours,
+           -sum((c / t) * ln(c / t)) / ln(24) AS hour_entropy
+    FROM (SELECT account_id, h, c, sum(c) OVER (PARTITION BY account_id) AS t FROM hours) AS x
+    GROUP BY account_id
+), peak AS (
+    SELECT account_id, max(c) AS peak_hour_requests
+    FROM (SELECT account_id, date_trunc('hour', ts) AS hr, count(*) AS c
+          FROM r GROUP BY account_id, date_trunc('hour', ts)) AS x
+    GROUP BY account_id
+), skeletons AS (
+    SELECT account_id, skeleton, count(*) AS c FROM r GROUP BY account_id, skeleton
+), template AS (
+    SELECT account_id, sum(CASE WHEN c >= 3 THEN c ELSE 0 END) / sum(c) AS template_share,
+           count(*) AS skeletons
+    FROM skeletons GROUP BY account_id
+), release_hits AS (
+    SELECT r.account_id,
+           avg(CASE WHEN m.released_at IS NOT NULL AND r.ts >= m.released_at
+                     AND r.ts < m.released_at + INTERVAL 48 HOUR THEN 1.0 ELSE 0.0 END)
+             AS release_48h_share
+    FROM r LEFT JOIN model_releases AS m ON m.model = r.model
+    GROUP BY r.account_id
+)
+SELECT a.account_id,
+       count(*) AS requests,
+       count(DISTINCT CAST(a.ts AS DATE)) AS active_days,
+       count(*) / count(DISTINCT CAST(a.ts AS DATE)) AS requests_per_active_day,
+       min(a.ts) AS first_seen, max(a.ts) AS last_seen,
+       any_value(p.peak_hour_requests) AS peak_hour_requests,
+       any_value(hs.active_hours) AS active_hours,
+       coalesce(any_value(hs.hour_entropy), 0) AS hour_entropy,
+       any_value(g.gap_std) / nullif(any_value(g.gap_mean), 0) AS gap_cv,
+       sum(a.completion_tokens) / nullif(sum(a.prompt_tokens), 0) AS out_in_ratio,
+       avg(CASE WHEN a.max_tokens > 0 AND a.completion_tokens >= 0.95 * a.max_tokens
+                THEN 1.0 ELSE 0.0 END) AS near_max_share,
+       avg(a.max_tokens) AS mean_max_tokens,
+       avg(CASE WHEN a.n > 1 THEN 1.0 ELSE 0.0 END) AS n_gt1_share,
+       avg(CASE WHEN a.logprobs THEN 1.0 ELSE 0.0 END) AS logprobs_share,
+       avg(CASE WHEN a.temperature = 0 THEN 1.0 ELSE 0.0 END) AS temp0_share,
+       avg(a.temperature) AS mean_temperature,
+       count(DISTINCT a.api_key_id) AS keys,
+       count(DISTINCT a.ip) AS ips,
+       count(DISTINCT a.asn) AS asns,
+       count(DISTINCT a.user_agent) AS user_agents,
+       (epoch(min(a.ts)) - epoch(min(a.account_created_at))) / 86400.0 AS age_at_first_days,
+       any_value(t.template_share) AS template_share,
+       any_value(t.skeletons) / count(*) AS skeleton_ratio,
+       any_value(rh.release_48h_share) AS release_48h_share
+FROM r AS a
+LEFT JOIN gap_stats AS g USING (account_id)
+LEFT JOIN hour_stats AS hs USING (account_id)
+LEFT JOIN peak AS p USING (account_id)
+LEFT JOIN template AS t USING (account_id)
+LEFT JOIN release_hits AS rh USING (account_id)
+GROUP BY a.account_id
+ORDER BY a.account_id
+"""
+
+
+def account_features(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return one row per account with its behaviour signals (columns of account_features_sql)."""
+    return con.execute(account_features_sql()).df()
