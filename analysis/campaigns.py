@@ -8,10 +8,12 @@ A campaign is a cluster of unique normalised prompts; noise is -1.
 from __future__ import annotations
 
 import json
+import pickle
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -142,30 +144,82 @@ def cluster(U: np.ndarray) -> np.ndarray:
     return model.fit_predict(U).astype(np.int64)
 
 
-def nearest(ref: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return (indices, cosine similarities) of the k nearest rows of ref for each row of X.
+class NeighbourIndex:
+    """Nearest rows of a reference set (unit vectors) by cosine similarity.
 
-    Rows are unit vectors. Exact (chunked matrix products) up to a few billion pairs,
-    approximate (pynndescent) beyond.
+    Exact (chunked matrix products) for small problems; above EXACT_PAIRS an approximate
+    pynndescent index, built once and reusable (it pickles, see save_index/load_index).
     """
-    k = min(k, len(ref))
-    if len(X) * len(ref) > 4e9:
-        import pynndescent
 
-        index = pynndescent.NNDescent(ref, metric="cosine", random_state=config.CAMPAIGN_SEED)
-        ind, dist = index.query(X, k=k)
-        return ind, 1.0 - dist
-    inds, sims = [], []
-    for lo in range(0, len(X), 4096):
-        s = X[lo : lo + 4096] @ ref.T
-        part = np.argpartition(-s, k - 1, axis=1)[:, :k]
-        inds.append(part)
-        sims.append(np.take_along_axis(s, part, axis=1))
-    return np.vstack(inds), np.vstack(sims)
+    EXACT_PAIRS = 2e8
+
+    def __init__(self, ref: np.ndarray, index=None):
+        self.ref = ref
+        self.index_ = index
+
+    def query(self, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return (indices (n, k), cosine similarities (n, k)) of the nearest reference rows."""
+        k = min(k, len(self.ref))
+        if self.index_ is None and len(X) * len(self.ref) > self.EXACT_PAIRS:
+            import pynndescent
+
+            self.index_ = pynndescent.NNDescent(
+                self.ref, metric="cosine", random_state=config.CAMPAIGN_SEED, n_jobs=1
+            )
+        if self.index_ is not None:
+            ind, dist = self.index_.query(X, k=k)
+            return ind, 1.0 - dist
+        inds, sims = [], []
+        for lo in range(0, len(X), 2048):
+            s = X[lo : lo + 2048] @ self.ref.T
+            part = np.argpartition(-s, k - 1, axis=1)[:, :k].copy()  # not a view of s
+            inds.append(part)
+            sims.append(np.take_along_axis(s, part, axis=1))
+        return np.vstack(inds), np.vstack(sims)
+
+
+def nearest(ref: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (indices, cosine similarities) of the k nearest rows of ref for each row of X."""
+    return NeighbourIndex(ref).query(X, k)
+
+
+def index_path(con: duckdb.DuckDBPyConnection, backend_id: str, run_id: int) -> Path | None:
+    """Where the neighbour index of a fit is kept: a folder beside the database file."""
+    rows = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()
+    if not rows or not rows[0][0]:
+        return None
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in backend_id)
+    return Path(rows[0][0] + ".index") / f"{safe}-run{run_id}.pkl"
+
+
+def save_index(path: Path | None, index: NeighbourIndex) -> None:
+    """Keep a fitted approximate index for later re-runs (nothing to keep when exact)."""
+    if path is None or index.index_ is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(pickle.dumps(index.index_))
+    partial.replace(path)
+
+
+def load_index(path: Path | None, ref: np.ndarray) -> NeighbourIndex:
+    """The kept index of a fit for the reference set (built anew if it is missing).
+
+    The file is written by this tool beside its own database; like the database itself
+    it must come from a trusted place.
+    """
+    if path is not None and path.exists():
+        try:
+            return NeighbourIndex(ref, pickle.loads(path.read_bytes()))
+        except Exception:  # an unreadable or stale index is rebuilt, never fatal
+            pass
+    return NeighbourIndex(ref)
 
 
 def extend(
-    ref_X: np.ndarray,
+    ref_X: np.ndarray | NeighbourIndex,
     ref_xy: np.ndarray,
     ref_labels: np.ndarray,
     X: np.ndarray,
@@ -178,7 +232,8 @@ def extend(
     """
     if len(X) == 0:
         return np.zeros((0, 2), np.float32), np.zeros(0, np.int64)
-    ind, sim = nearest(ref_X, X, k)
+    index = ref_X if isinstance(ref_X, NeighbourIndex) else NeighbourIndex(ref_X)
+    ind, sim = index.query(X, k)
     w = np.clip(sim, 1e-6, None)
     xy = (ref_xy[ind] * w[..., None]).sum(axis=1) / w.sum(axis=1, keepdims=True)
     neighbour_labels = ref_labels[ind]
@@ -323,13 +378,19 @@ def run_campaigns(
         and len(old_map) > 0
         and new_mask.sum() <= config.CAMPAIGN_REFIT_SHARE * len(old_map)
     )
+    todo = prompts[new_mask] if extendable else prompts
+    log(f"embedding with {embedder.backend_id} ...")
+    # The cache is committed batch by batch before the run's transaction, so a run that
+    # fails later keeps the embeddings it paid for.
+    X, embedded = embed_cached(con, embedder, todo["prompt_hash"], todo["text"], log)
     con.execute("BEGIN TRANSACTION")
     try:
         if extendable:
-            result = _extend_run(con, embedder, prompts[new_mask], run_id, log)
+            mode = "extend"
+            new_prompts = _extend_run(con, embedder, todo, X, run_id, log)
         else:
-            result = _fit_run(con, embedder, prompts, old_map, sample, run_id, log)
-        mode, new_prompts, embedded = result
+            mode = "fit"
+            new_prompts = _fit_run(con, embedder, prompts, X, old_map, sample, run_id, log)
         log("aggregating campaigns by account ...")
         queries.refresh_campaign_aggregates(con, run_id)
         all_labels = queries.prompt_map(con)["campaign_id"].to_numpy()
@@ -362,11 +423,9 @@ def run_campaigns(
     return res
 
 
-def _fit_run(con, embedder, prompts, old_map, sample, run_id, log):
-    """Fit UMAP and HDBSCAN on a sample, place the rest, carry ids over; return counts."""
+def _fit_run(con, embedder, prompts, X, old_map, sample, run_id, log) -> int:
+    """Fit UMAP and HDBSCAN on a sample, place the rest, carry ids over; return prompts placed."""
     hashes, texts = prompts["prompt_hash"], prompts["text"]
-    log(f"embedding with {embedder.backend_id} ...")
-    X, embedded = embed_cached(con, embedder, hashes, texts, log)
     idx = sample_indices(len(prompts), sample, config.CAMPAIGN_SEED)
     in_sample = np.zeros(len(prompts), bool)
     in_sample[idx] = True
@@ -380,59 +439,50 @@ def _fit_run(con, embedder, prompts, old_map, sample, run_id, log):
         log("UMAP to 2-D for the map ...")
         xy[idx] = map_2d(U)
         rest = np.flatnonzero(~in_sample)
+        index = NeighbourIndex(X[idx])
         if len(rest):
             log(f"placing {len(rest):,} prompts outside the sample by their nearest neighbours ...")
-            xy[rest], labels[rest] = extend(X[idx], xy[idx], labels[idx], X[rest])
+            xy[rest], labels[rest] = extend(index, xy[idx], labels[idx], X[rest])
+        save_index(index_path(con, embedder.backend_id, run_id), index)
     old = old_map.set_index("prompt_hash")["campaign_id"]
     mapping, lineage = match_ids(old, labels, hashes, queries.next_campaign_id(con), run_id)
     ids = np.array([mapping.get(int(lab), NOISE) for lab in labels], np.int64)
     log("keywords and representatives ...")
     created = queries.campaign_created_runs(con)
     words = class_tfidf_keywords(texts, ids, config.CAMPAIGN_KEYWORDS)
+    columns = [
+        "campaign_id",
+        "keywords",
+        "representatives",
+        "centroid",
+        "created_run",
+        "fitted_run",
+    ]
     rows = [
-        {
-            "campaign_id": cid,
-            "keywords": words.get(cid, []),
-            "representatives": reps,
-            "centroid": centroid.tolist(),
-            "created_run": created.get(cid, run_id),
-            "fitted_run": run_id,
-        }
+        (cid, words.get(cid, []), reps, centroid.tolist(), created.get(cid, run_id), run_id)
         for cid, (centroid, reps) in profiles(X, ids, texts).items()
     ]
-    queries.write_campaign_profiles(
-        con,
-        pd.DataFrame(
-            rows,
-            columns=[
-                "campaign_id",
-                "keywords",
-                "representatives",
-                "centroid",
-                "created_run",
-                "fitted_run",
-            ],
-        ),
-    )
+    queries.write_campaign_profiles(con, pd.DataFrame(rows, columns=columns))
     queries.write_lineage(con, lineage)
     queries.write_prompt_map(con, _map_rows(hashes, xy, ids, in_sample, run_id), replace=True)
-    return "fit", len(prompts), embedded
+    return len(prompts)
 
 
-def _extend_run(con, embedder, new, run_id, log):
+def _extend_run(con, embedder, new, X, run_id, log) -> int:
     """Place new prompts on the stored map; campaigns and their profiles stay."""
-    log(f"embedding {len(new):,} new prompts with {embedder.backend_id} ...")
-    X, embedded = embed_cached(con, embedder, new["prompt_hash"], new["text"], log)
+    log(f"placing {len(new):,} new prompts on the stored map ...")
     ref = queries.reference_set(con, embedder.backend_id)
     ref_X = np.vstack(ref["vec"].map(lambda v: np.asarray(v, np.float32)).to_list())
+    fit_run = queries.latest_fit_run(con, embedder.backend_id)
+    index = load_index(index_path(con, embedder.backend_id, fit_run), ref_X)
     xy, labels = extend(
-        ref_X, ref[["x", "y"]].to_numpy(np.float32), ref["campaign_id"].to_numpy(np.int64), X
+        index, ref[["x", "y"]].to_numpy(np.float32), ref["campaign_id"].to_numpy(np.int64), X
     )
     in_sample = np.zeros(len(new), bool)
     queries.write_prompt_map(
         con, _map_rows(new["prompt_hash"], xy, labels, in_sample, run_id), replace=False
     )
-    return "extend", len(new), embedded
+    return len(new)
 
 
 def _map_rows(hashes, xy, labels, in_sample, run_id) -> pd.DataFrame:

@@ -439,6 +439,14 @@ def latest_campaign_run(con: duckdb.DuckDBPyConnection) -> dict | None:
     return None if df.empty else df.iloc[0].to_dict()
 
 
+def latest_fit_run(con: duckdb.DuckDBPyConnection, backend: str) -> int | None:
+    """Return the newest run that fitted the map with this backend, or None."""
+    rows = con.execute(
+        "SELECT max(run_id) FROM campaign_runs WHERE mode = 'fit' AND backend = ?", [backend]
+    ).fetchall()
+    return rows[0][0]
+
+
 def next_run_id(con: duckdb.DuckDBPyConnection) -> int:
     """Return the next campaign run id."""
     return int(

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import ingest_bench
+from bench import campaign_bench, campaign_quality_bench, ingest_bench
 
-BENCHES = {"ingest": ingest_bench.main}
+BENCHES = {
+    "ingest": ingest_bench.main,
+    "campaigns": campaign_bench.main,
+    "campaign-quality": campaign_quality_bench.main,
+}
 
 
 def main(argv: list[str]) -> int:

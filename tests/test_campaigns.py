@@ -296,3 +296,43 @@ def test_cli_campaign_quality(db, tmp_path, capsys):
     rows = {line.split()[0]: line for line in out[1:]}
     assert set(rows) == {"(benign)", "C1", "C2"}
     assert "PASS" in rows["C1"] and "PASS" in rows["C2"]
+
+
+def test_failed_run_keeps_its_embeddings_and_nothing_else(db, monkeypatch):
+    def broken(U):
+        raise RuntimeError("clustering failed")
+
+    monkeypatch.setattr(campaigns, "cluster", broken)
+    emb = CountingEmbedder()
+    with pytest.raises(RuntimeError, match="clustering failed"):
+        campaigns.run_campaigns(db, embedder=emb, log=lambda m: None)
+    assert db.execute("SELECT count(*) FROM prompt_embeddings").fetchall()[0][0] == 570
+    for table in ("prompt_map", "campaigns", "campaign_runs", "account_campaigns"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] == 0, table
+    monkeypatch.undo()
+    r = campaigns.run_campaigns(db, embedder=emb, log=lambda m: None)
+    assert r.embedded == 0 and r.campaigns >= 3
+
+
+def test_approximate_index_is_kept_for_re_runs(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(campaigns.NeighbourIndex, "EXACT_PAIRS", 1)  # always approximate
+    emb = CountingEmbedder()
+    first = campaigns.run_campaigns(db, embedder=emb, sample=400, log=lambda m: None)
+    path = campaigns.index_path(db, emb.backend_id, first.run_id)
+    assert path is not None and path.exists()
+    before = campaign_of_account(db)
+    more = planted_log(tmp_path / "b.jsonl", seed=2, per_campaign=30, benign=20, start=20_000)
+    ingest.ingest_paths(db, [str(more)])
+    loaded = []
+    real = campaigns.load_index
+
+    def spy(p, ref):
+        index = real(p, ref)
+        loaded.append(index.index_ is not None)
+        return index
+
+    monkeypatch.setattr(campaigns, "load_index", spy)
+    r = campaigns.run_campaigns(db, embedder=emb, log=lambda m: None)
+    assert r.mode == "extend" and loaded == [True]
+    assert campaign_of_account(db) == before
+    assert owned_share(db, r.run_id) > 0.8
