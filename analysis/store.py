@@ -192,6 +192,8 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise StoreError(f"{path} is not a DuckDB database this tool can open: {exc}") from exc
     # Timestamps without a zone are UTC by contract; the session zone makes casts agree.
     con.execute("SET TimeZone = 'UTC'")
+    # Commands print their own progress; DuckDB's bar would interleave with it.
+    con.execute("SET enable_progress_bar = false")
     if not read_only:
         migrate(con)
     return con

@@ -408,24 +408,6 @@ def memory_guard(max_headroom: float = GUARD_HEADROOM_BYTES):
         resource.setrlimit(resource.RLIMIT_AS, old)
 
 
-def _nearest_copying(ref: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """campaigns.nearest with its per-chunk top-k copied out of the (chunk, len(ref))
-    argpartition result; the original keeps a view, and so every full result, alive."""
-    k = min(k, len(ref))
-    if len(X) * len(ref) > 4e9:
-        return ORIGINAL_NEAREST(ref, X, k)
-    inds, sims = [], []
-    for lo in range(0, len(X), 4096):
-        s = X[lo : lo + 4096] @ ref.T
-        part = np.argpartition(-s, k - 1, axis=1)[:, :k].copy()
-        inds.append(part)
-        sims.append(np.take_along_axis(s, part, axis=1))
-    return np.vstack(inds), np.vstack(sims)
-
-
-ORIGINAL_NEAREST = campaigns.nearest
-
-
 def timed_run(con: duckdb.DuckDBPyConnection) -> tuple[campaigns.RunResult | None, float, str]:
     """(result or None, seconds, failure) of run_campaigns(backend="fast") under a memory
     guard; the stage log is printed as it goes."""
@@ -478,21 +460,7 @@ def pipeline(big: dict, base: dict, extra: dict) -> None:
         label = "re-run"
         if second is None:
             print(f"  re-run: FAILED after {rerun_s:.1f} s (rolled back): {failure}")
-            if "nearest()" not in failure:
-                return
-            print(
-                "  again with nearest() copying each chunk's top-k out of its full "
-                "argpartition result (a proposed fix; measured here, not applied to analysis/):"
-            )
-            campaigns.nearest = _nearest_copying
-            try:
-                second, rerun_s, failure = timed_run(con)
-            finally:
-                campaigns.nearest = ORIGINAL_NEAREST
-            label = "re-run, nearest() fixed"
-            if second is None:
-                print(f"  {label}: FAILED after {rerun_s:.1f} s: {failure}")
-                return
+            return
         print(
             f"  {label}: {rerun_s:6.1f} s  mode {second.mode}, {second.prompts:,} unique "
             f"prompts ({second.prompts - first.prompts:,} new, "

@@ -89,14 +89,16 @@ def quiet(_message: str) -> None:
     """A log that drops run_campaigns' progress lines."""
 
 
-def run_and_report(db: Path, truth: pd.DataFrame, by_source: bool = False) -> None:
-    """Run campaigns (fast backend) on db and print the quality report with PASS/MISS
+def run_and_report(
+    db: Path, truth: pd.DataFrame, by_source: bool = False, backend: str = "fast"
+) -> None:
+    """Run campaigns (with the backend) on db and print the quality report with PASS/MISS
     against the targets of analysis.campaign_quality; by_source adds where the real-text
     requests went, per corpus (the letter after req_real_ in their request ids)."""
     con = store.connect(db)
     try:
         started = time.perf_counter()
-        res = campaigns.run_campaigns(con, backend="fast", log=quiet)
+        res = campaigns.run_campaigns(con, backend=backend, log=quiet)
         seconds = time.perf_counter() - started
         labels = con.execute(
             f"""SELECT r.request_id, r.account_id, m.campaign_id
@@ -268,7 +270,7 @@ def mix_log(folder: Path, out: Path) -> tuple[pd.DataFrame, dict]:
     return pd.concat([kept, benign], ignore_index=True), counts
 
 
-def mix_quality() -> None:
+def mix_quality(backends: tuple[str, ...] = ("fast", "minilm")) -> None:
     missing = [f for f in CORPUS_FILES if not (CORPORA / f).exists()]
     if missing:
         print(f"real-text mix: skipped ({CORPORA} lacks {', '.join(missing)})")
@@ -292,7 +294,11 @@ def mix_quality() -> None:
             con.close()
         if result.quarantined or result.duplicates:
             print(f"  ingest: {result.quarantined:,} quarantined, {result.duplicates:,} duplicates")
-        run_and_report(db, truth, by_source=True)
+        for backend in backends:
+            print(f" backend {backend}:")
+            run_and_report(
+                fresh_copy(db, Path(tmp) / f"mix-{backend}.duckdb"), truth, True, backend
+            )
 
 
 def main() -> None:
