@@ -178,11 +178,6 @@ class NeighbourIndex:
         return np.vstack(inds), np.vstack(sims)
 
 
-def nearest(ref: np.ndarray, X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return (indices, cosine similarities) of the k nearest rows of ref for each row of X."""
-    return NeighbourIndex(ref).query(X, k)
-
-
 def index_path(con: duckdb.DuckDBPyConnection, backend_id: str, run_id: int) -> Path | None:
     """Where the neighbour index of a fit is kept: a folder beside the database file."""
     rows = con.execute(

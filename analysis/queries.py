@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from analysis import config
-from analysis.store import CONTRACT, CONTRACT_NAMES, SQL_TYPES, Column
+from analysis.store import CONTRACT, CONTRACT_NAMES, Column
 
 # ---------------------------------------------------------------------------
 # ingestion: a registered batch -> staged (typed rows with a reason when bad)
@@ -377,11 +377,6 @@ def ingest_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def releases(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return model, released_at of the stored releases."""
     return con.execute("SELECT model, released_at FROM model_releases ORDER BY released_at").df()
-
-
-def sql_type(c: Column) -> str:
-    """Return the SQL type of a contract column."""
-    return SQL_TYPES[c.kind]
 
 
 # ---------------------------------------------------------------------------
