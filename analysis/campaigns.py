@@ -366,13 +366,7 @@ def run_campaigns(
     previous = queries.latest_campaign_run(con)
     old_map = queries.prompt_map(con)
     new_mask = ~prompts["prompt_hash"].isin(old_map["prompt_hash"])
-    extendable = (
-        not refit
-        and previous is not None
-        and previous["backend"] == embedder.backend_id
-        and len(old_map) > 0
-        and new_mask.sum() <= config.CAMPAIGN_REFIT_SHARE * len(old_map)
-    )
+    extendable = not refit and _can_extend(con, embedder.backend_id, previous, old_map, new_mask)
     todo = prompts[new_mask] if extendable else prompts
     log(f"embedding with {embedder.backend_id} ...")
     # The cache is committed batch by batch before the run's transaction, so a run that
@@ -416,6 +410,20 @@ def run_campaigns(
         con.execute("ROLLBACK")
         raise
     return res
+
+
+def _can_extend(con, backend_id, previous, old_map, new_mask) -> bool:
+    """True when new prompts can be placed on the stored map instead of refitting it: the
+    map was fitted with this backend, found campaigns, and the prompts added since that
+    fit (earlier extends included) stay within CAMPAIGN_REFIT_SHARE of what it fitted."""
+    if previous is None or previous["backend"] != backend_id or old_map.empty:
+        return False
+    fit_run = queries.latest_fit_run(con, backend_id)
+    if fit_run is None or (old_map["campaign_id"] < 0).all():
+        return False
+    at_fit = int((old_map["run_id"] <= fit_run).sum())
+    since_fit = int((old_map["run_id"] > fit_run).sum()) + int(new_mask.sum())
+    return since_fit <= config.CAMPAIGN_REFIT_SHARE * at_fit
 
 
 def _fit_run(con, embedder, prompts, X, old_map, sample, run_id, log) -> int:

@@ -195,6 +195,8 @@ def read_jsonl(path: Path, progress: Progress | None = None) -> Iterator[pa.Tabl
         rows, nums, raws, errs = [], [], [], []
         for i, (line, err) in enumerate(zip(lines, errors, strict=True)):
             text = line.removesuffix("\r")
+            if line_no + i == 0:
+                text = text.removeprefix("\ufeff")  # a byte-order mark opens some exports
             if err is None and not text.strip():
                 continue
             row_no += 1
@@ -233,6 +235,8 @@ def records_at(path: Path, wanted: list[int]) -> list[tuple[int, int, str]]:
             record += 1
             if record == target:
                 text = raw.removesuffix(b"\r").decode("utf-8", "backslashreplace")
+                if line == 1:
+                    text = text.removeprefix("\ufeff")
                 out.append((record, line, text))
                 target = next(todo, None)
                 if target is None:
@@ -297,9 +301,11 @@ def read_csv(path: Path, progress: Progress | None = None) -> Iterator[pa.Table]
     csv.field_size_limit(2**31 - 1)
     raw_fh, fh = _open_binary(path)
     with raw_fh:
-        text = io.TextIOWrapper(fh, encoding="utf-8", errors="surrogateescape", newline="")
+        text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
         tap = _LineTap(text)
-        reader = csv.reader(tap)
+        # strict: a quote that never closes is an error (quarantined), not a field that
+        # silently swallows the rest of the file
+        reader = csv.reader(tap, strict=True)
         try:
             header = next(reader, None)
         except (csv.Error, OSError, EOFError) as exc:
@@ -312,7 +318,7 @@ def read_csv(path: Path, progress: Progress | None = None) -> Iterator[pa.Table]
                 header_text.encode("utf-8")
             except UnicodeEncodeError as exc:
                 raise IngestError(f"{path}: the header is not UTF-8") from exc
-        names = [h.strip().lstrip("\ufeff") for h in header]
+        names = [h.strip() for h in header]
         _check_header(path, names)
         width = len(names)
         cols: list[list] = [[] for _ in names]
@@ -415,11 +421,12 @@ def _stage_and_store(
     good, bad, unparsed = queries.staged_counts(con)
     if bad and source == "fast":  # DuckDB's reader keeps no line text: fetch the bad lines
         queries.set_staged_lines(con, records_at(path, queries.bad_staged_rows(con)))
-    quarantined = queries.insert_quarantine(con, file_id, str(path)) if bad else 0
+    if bad:  # a bad record seen by an earlier run is counted, not stored twice
+        queries.insert_quarantine(con, file_id, str(path))
     stored = 0
     if good:
         stored = queries.insert_new_requests(con, file_id, queries.staged_repeats_ids(con))
-    return good + bad, stored, quarantined, unparsed
+    return good + bad, stored, bad, unparsed
 
 
 def _slow_parts(

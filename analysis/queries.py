@@ -459,9 +459,10 @@ def next_campaign_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def prompt_map(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return prompt_hash, x, y, campaign_id, in_sample of every mapped prompt."""
+    """Return prompt_hash, x, y, campaign_id, in_sample, run_id of every mapped prompt."""
     return con.execute(
-        "SELECT prompt_hash, x, y, campaign_id, in_sample FROM prompt_map ORDER BY prompt_hash"
+        "SELECT prompt_hash, x, y, campaign_id, in_sample, run_id FROM prompt_map"
+        " ORDER BY prompt_hash"
     ).df()
 
 

@@ -336,3 +336,34 @@ def test_approximate_index_is_kept_for_re_runs(db, tmp_path, monkeypatch):
     assert r.mode == "extend" and loaded == [True]
     assert campaign_of_account(db) == before
     assert owned_share(db, r.run_id) > 0.8
+
+
+def test_a_map_that_found_nothing_is_refitted(tmp_path):
+    con = store.connect(tmp_path / "small.duckdb")
+    ingest.ingest_paths(con, [str(planted_log(tmp_path / "a.jsonl", per_campaign=3, benign=5))])
+    emb = CountingEmbedder()
+    first = campaigns.run_campaigns(con, embedder=emb, log=lambda m: None)
+    assert first.campaigns == 0  # 14 prompts: too few to cluster
+    more = planted_log(tmp_path / "b.jsonl", seed=3, per_campaign=2, benign=0, start=5_000)
+    ingest.ingest_paths(con, [str(more)])
+    second = campaigns.run_campaigns(con, embedder=emb, log=lambda m: None)
+    assert second.mode == "fit"  # few new prompts, but the stored map holds no campaign
+    con.close()
+
+
+def test_growth_since_the_last_fit_adds_up(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CAMPAIGN_REFIT_SHARE", 0.15)
+    emb = CountingEmbedder()
+    campaigns.run_campaigns(db, embedder=emb, log=lambda m: None)
+    modes = []
+    for k in range(3):  # about 10% more each time: extend, then the sum passes 15%
+        more = planted_log(
+            tmp_path / f"m{k}.jsonl",
+            seed=10 + k,
+            per_campaign=15,
+            benign=12,
+            start=30_000 + 1_000 * k,
+        )
+        ingest.ingest_paths(db, [str(more)])
+        modes.append(campaigns.run_campaigns(db, embedder=emb, log=lambda m: None).mode)
+    assert modes == ["extend", "fit", "extend"]

@@ -195,7 +195,8 @@ def test_reingest_adds_nothing(con, tmp_path, fast_path):
     ingest.ingest_paths(con, [str(f)])
     before = (len(requests_df(con)), len(quarantine_df(con)))
     [r] = ingest.ingest_paths(con, [str(f)])
-    assert (r.stored, r.quarantined, r.duplicates) == (0, 0, 3)
+    # the bad record is counted as quarantined again, but stored once
+    assert (r.stored, r.quarantined, r.duplicates) == (0, 1, 2)
     assert (len(requests_df(con)), len(quarantine_df(con))) == before == (2, 1)
 
 
@@ -419,3 +420,29 @@ def test_cli_file_that_is_not_a_log_fails_and_keeps_earlier_files(tmp_path, caps
     assert c.execute("SELECT request_id FROM requests").fetchall() == [("r1",)]
     assert c.execute("SELECT count(*) FROM quarantine").fetchall() == [(0,)]
     c.close()
+
+
+def test_byte_order_marks(con, tmp_path, fast_path):
+    f = tmp_path / "bom.jsonl"
+    f.write_text("\ufeff" + json.dumps(rec(1)) + "\n" + json.dumps(rec(2)) + "\n{bad\n")
+    [r] = ingest.ingest_paths(con, [str(f)])
+    assert (r.stored, r.quarantined) == (2, 1)
+    c = tmp_path / "bom.csv"
+    c.write_text('\ufeff"request_id","timestamp","account_id","prompt"\r\nr9,2026-10-01,a,hi\r\n')
+    [r] = ingest.ingest_paths(con, [str(c)])
+    assert (r.stored, r.quarantined) == (1, 0)
+
+
+def test_csv_quote_that_never_closes_is_quarantined_not_swallowed(con, tmp_path):
+    f = tmp_path / "a.csv"
+    f.write_text(
+        "request_id,timestamp,account_id,prompt\n"
+        "r1,2026-10-01,a,fine\n"
+        'r2,2026-10-01,a,"oops\n'
+        "r3,2026-10-01,a,ok\n"
+    )
+    [r] = ingest.ingest_paths(con, [str(f)])
+    assert requests_df(con).request_id.tolist() == ["r1"]
+    q = quarantine_df(con)
+    assert r.quarantined == 1 and "CSV" in q.reason[0]
+    assert "r3,2026-10-01,a,ok" in q.raw[0]  # nothing lost: the rest is kept as raw text
