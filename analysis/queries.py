@@ -63,7 +63,7 @@ def _typed_value(c: Column) -> str:
         # Digits alone are epoch milliseconds; anything else is ISO 8601, no zone = UTC.
         ts = (
             f"CASE WHEN regexp_full_match({v}, '\\s*-?[0-9]{{1,16}}(\\.[0-9]*)?\\s*') "
-            f"THEN epoch_ms(CAST(floor(CAST({v} AS DOUBLE)) AS BIGINT)) "
+            f"THEN make_timestamp(CAST(round(CAST({v} AS DOUBLE) * 1000) AS BIGINT)) "
             f"ELSE timezone('UTC', TRY_CAST({v} AS TIMESTAMPTZ)) END"
         )
         return (

@@ -446,3 +446,10 @@ def test_csv_quote_that_never_closes_is_quarantined_not_swallowed(con, tmp_path)
     q = quarantine_df(con)
     assert r.quarantined == 1 and "CSV" in q.reason[0]
     assert "r3,2026-10-01,a,ok" in q.raw[0]  # nothing lost: the rest is kept as raw text
+
+
+def test_fractions_of_a_millisecond_are_kept(con, tmp_path, fast_path):
+    f = write_jsonl(tmp_path / "a.jsonl", [rec(1, timestamp=1790856000000.25)])
+    ingest.ingest_paths(con, [str(f)])
+    [(ts,)] = con.execute('SELECT "timestamp" FROM requests').fetchall()
+    assert ts == datetime(2026, 10, 1, 12, 0, 0, 250)
