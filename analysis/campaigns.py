@@ -382,13 +382,12 @@ def run_campaigns(
             new_prompts = _fit_run(con, embedder, prompts, X, old_map, sample, run_id, log)
         log("aggregating campaigns by account ...")
         queries.refresh_campaign_aggregates(con, run_id)
-        all_labels = queries.prompt_map(con)["campaign_id"].to_numpy()
-        n_campaigns = len(set(all_labels.tolist()) - {NOISE})
-        noise_share = float((all_labels == NOISE).mean()) if len(all_labels) else 0.0
+        mapped, n_campaigns, noise = queries.map_counts(con)
+        noise_share = noise / mapped if mapped else 0.0
         res = RunResult(
             run_id=run_id,
             mode=mode,
-            prompts=len(all_labels),
+            prompts=mapped,
             new_prompts=new_prompts,
             embedded=embedded,
             campaigns=n_campaigns,

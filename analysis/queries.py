@@ -466,6 +466,15 @@ def prompt_map(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
+def map_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """Return (mapped prompts, campaigns, noise prompts) of the prompt map."""
+    row = con.execute(
+        "SELECT count(*), count(DISTINCT campaign_id) FILTER (WHERE campaign_id >= 0),"
+        " count(*) FILTER (WHERE campaign_id < 0) FROM prompt_map"
+    ).fetchall()[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def reference_set(con: duckdb.DuckDBPyConnection, backend: str) -> pd.DataFrame:
     """Return prompt_hash, x, y, campaign_id, vec of the fitted sample (the reference set)."""
     return con.execute(

@@ -17,20 +17,6 @@ import pytest
 from analysis.gen_topics import TOPICS
 from analysis.generate import generate_dataset
 
-POPULATIONS = {
-    "everyday",
-    "student",
-    "developer",
-    "backend",
-    "researcher",
-    "office",
-    "cot_harvest",
-    "capability_sweep",
-    "rubric_harvest",
-    "hydra",
-    "reseller",
-    "plain_harvest",
-}
 EXTRACTION = {
     "cot_harvest",
     "capability_sweep",
@@ -39,6 +25,7 @@ EXTRACTION = {
     "reseller",
     "plain_harvest",
 }
+POPULATIONS = {"everyday", "student", "developer", "backend", "researcher", "office"} | EXTRACTION
 ROLES = {"benign", "power_user", "researcher", "extraction"}
 COLUMN_TYPES = {
     "request_id": str,
