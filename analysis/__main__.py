@@ -1,4 +1,4 @@
-"""Command line: python -m analysis {ingest,generate,build-sample,summary} ..."""
+"""Command line: python -m analysis {ingest,generate,campaigns,score,evaluate,...} ..."""
 
 from __future__ import annotations
 
@@ -168,6 +168,69 @@ def cmd_campaign_quality(args: argparse.Namespace) -> int:
     return 0
 
 
+def _detector():
+    from analysis import embed, reasoning
+
+    return reasoning.ReasoningDetector(
+        embed.load_backend("minilm"), embed.load_backend(config.REASONING_PREFILTER_BACKEND)
+    )
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from analysis import scoring, store
+    from analysis.embed import ModelUnavailable
+
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.parent.is_dir():
+        print(f"error: folder {out.parent} does not exist", file=sys.stderr)
+        return 2
+    try:
+        con = store.connect(args.db)
+    except store.StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    log = (lambda _m: None) if args.quiet else print
+    try:
+        result = scoring.run_scoring(con, _detector(), log=log)
+    except (ModelUnavailable, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    if out is not None:
+        scoring.scores_csv(result.accounts).to_csv(out, index=False)
+        print(f"wrote {len(result.accounts):,} account scores to {out}")
+    levels = result.accounts["risk_level"].value_counts()
+    print(
+        "levels: "
+        + ", ".join(f"{name} {int(levels.get(name, 0)):,}" for name, _ in config.RISK_LEVELS)
+        + f"; {len(result.networks):,} networks"
+    )
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from analysis import evaluate, queries, store
+
+    try:
+        con = store.connect(args.db, read_only=True)
+        truth = evaluate.read_truth(args.truth)
+    except (store.StoreError, evaluate.TruthError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        scores = queries.account_scores(con)
+    finally:
+        con.close()
+    if scores.empty:
+        print(
+            f"error: {args.db} has no scores yet; run `python -m analysis score`", file=sys.stderr
+        )
+        return 2
+    evaluate.print_report(evaluate.evaluate(scores, truth))
+    return 0
+
+
 def cmd_build_sample(args: argparse.Namespace) -> int:
     from analysis import sample
 
@@ -240,6 +303,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--db", required=True)
     q.add_argument("--truth", required=True, help="CSV account_id,role,campaign_id,network_id")
     q.set_defaults(func=cmd_campaign_quality)
+
+    sc = sub.add_parser("score", help="score accounts, link networks, store (and write CSV)")
+    sc.add_argument("--db", required=True)
+    sc.add_argument("--out", help="CSV to write: account_id, risk_score, risk_level, ...")
+    sc.add_argument("--quiet", action="store_true")
+    sc.set_defaults(func=cmd_score)
+
+    ev = sub.add_parser("evaluate", help="compare stored scores and networks with a truth file")
+    ev.add_argument("--db", required=True)
+    ev.add_argument("--truth", required=True, help="CSV account_id,role,campaign_id,network_id")
+    ev.set_defaults(func=cmd_evaluate)
 
     b = sub.add_parser("build-sample", help="build the sample database from sample_data/")
     b.add_argument("--db", default=str(config.SAMPLE_DB))

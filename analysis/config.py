@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,3 +93,157 @@ CAMPAIGN_KEYWORDS = 8
 CAMPAIGN_REPRESENTATIVES = 3
 # Prompts per campaign read for keywords (a random sample above this).
 CAMPAIGN_KEYWORD_DOCS = 400
+
+# --- reasoning elicitation (analysis/reasoning.py) ---
+# Sentences shorter than this are greetings or fragments; longer ones are content, not an
+# instruction about how to answer.
+REASONING_MIN_CHARS = 8
+REASONING_MAX_CHARS = 400
+# Instructions about how to answer sit at the start or the end of a prompt: this many
+# sentences from each end are tested (all of them when the prompt is shorter).
+REASONING_SENTENCES_EACH_END = 4
+# Stage one (fast static model): a sentence goes on to MiniLM when its cosine similarity to
+# the nearest reasoning example is at least this. Held-out paraphrases in eight languages
+# scored 0.61-0.97 here; about half of the sentences of real prompts pass, so MiniLM reads
+# half as much.
+REASONING_PREFILTER = 0.45
+REASONING_PREFILTER_BACKEND = "fast"
+# Stage two (MiniLM): a sentence asks for reasoning when its cosine similarity to the
+# nearest reasoning example is at least the threshold and beats the nearest ordinary
+# example by the margin. Measured (bench/score_bench.py prints it again): 12 of 13 held-out
+# paraphrases in eight languages score at least 0.5, and 0.13% of the 13k sentences of
+# real prompts (GSM8K, AlpacaEval, HH), most of which do ask for an explanation.
+REASONING_THRESHOLD = 0.5
+REASONING_MARGIN = 0.05
+# Sentences per embedding call.
+REASONING_BATCH = 20_000
+
+# --- content signals (analysis/features.py) ---
+# Reasoning elicitation and prompt distance read at most this many requests per account
+# (chosen by a hash of request_id). A share measured on 25 requests has a standard error of
+# at most 0.1 (the reasoning signal's floor below), enough to tell 10% from 80%, and it
+# bounds the MiniLM work per account (MiniLM reads about 300 sentences/s here).
+SIGNAL_SAMPLE_PER_ACCOUNT = 25
+# Prompt distance (maximum mean discrepancy): at most this many of an account's sampled
+# prompts are compared; accounts with fewer than MMD_MIN_PROMPTS get no value.
+MMD_PER_ACCOUNT = 25
+MMD_MIN_PROMPTS = 5
+# The population is this many prompts from every account (so heavy accounts do not define
+# it), at most MMD_REFERENCE_MAX in all.
+MMD_REFERENCE_PER_ACCOUNT = 5
+MMD_REFERENCE_MAX = 20_000
+# Random Fourier features per RBF kernel approximation (cos and sin of each): 256 keeps the
+# approximation error of the discrepancy near 0.01, well under the gaps between populations.
+MMD_FEATURES = 256
+MMD_SEED = 13
+
+# --- linked accounts (analysis/linkage.py) ---
+# A link between two accounts needs this many different kinds of shared evidence: one
+# alone (a shared office IP, a family card, a popular topic) is common among strangers.
+LINK_MIN_TYPES = 2
+# A payment instrument or a prefix+agent pair used by more accounts than this is a
+# platform or a carrier-grade NAT, not one actor; it makes no links (and bounds the pairs).
+LINK_MAX_GROUP = 2_000
+# Accounts on one prefix with one agent are linked only when created this close together:
+# an actor registers its accounts in a batch; colleagues join over months.
+LINK_CREATION_HOURS = 72.0
+# Correlation of hourly activity, each account's own hour-of-day rhythm removed, that counts
+# as moving together (accounts active in at least LINK_TIMING_MIN_HOURS hours). With the
+# daily rhythm removed, unrelated accounts correlate near 0 (Poisson noise); accounts run by
+# one scheduler share its shifts and outages.
+LINK_TIMING_CORRELATION = 0.5
+LINK_TIMING_MIN_HOURS = 12
+# Campaign mixes: only campaigns with at most this many accounts count (a topic everyone
+# asks about links no one); both accounts need this many clustered requests; similarity is
+# the cosine of idf-weighted campaign shares.
+LINK_CAMPAIGN_MAX_ACCOUNTS = 200
+LINK_CAMPAIGN_MIN_REQUESTS = 20
+LINK_CAMPAIGN_SIMILARITY = 0.5
+# Templates: a skeleton used by 2 to this many accounts is rare; a link needs this many.
+LINK_TEMPLATE_MAX_ACCOUNTS = 20
+LINK_TEMPLATE_MIN_SHARED = 3
+
+# Sustained rates (requests and output tokens per day) divide by the days from an account's
+# first request to the end of the data, but never by fewer than this: an account first seen
+# on the last afternoon has not shown a rate yet. A week holds one weekly rhythm.
+RATE_MIN_DAYS = 7
+# A typical day is this quantile of an account's daily counts over the same days, idle days
+# counted as zero: an account must be busy on more than 60% of its days to have one. On
+# the 20k-account benchmark, evaluation runs filled 2-7 of 11 days and every extraction
+# account all of them; an attacker who goes idle more often than that needs more accounts
+# for the same harvest, which the linked-network view is for.
+TYPICAL_DAY_QUANTILE = 0.4
+
+# --- risk score (analysis/scoring.py) ---
+# Each signal is compared with the population: robust z = (value - median) / (1.4826 MAD),
+# on a log scale where marked, with the spread never taken below `floor` (many signals
+# have a median and MAD of 0). Evidence rises from 0 at z = SCORE_Z_START to 1 at
+# SCORE_Z_FULL: a value within two robust standard deviations of the median is ordinary.
+SCORE_Z_START = 2.0
+SCORE_Z_FULL = 5.0
+
+
+# Signal(axis, weight, scale, floor, direction, min_requests, reference). Two axes,
+# because distillation needs both: "scale" says the account collects at machine scale;
+# "harvest" says it takes what is worth training on. The risk is the geometric mean of the
+# two, so a busy product backend (scale, short answers) or a student asking for worked
+# steps (harvest, a few requests) stays low, and an account needs both to rise. Within an
+# axis the evidence combines as a noisy-OR of weight * evidence: one strong signal is
+# enough, more add up.
+# Weights: 0.6-0.7 for signals an attacker cannot drop without losing what it came for
+# (sustained volume, round-the-clock pace, output taken, reasoning, breadth); 0.3-0.4 for
+# signals an honest heavy user also shows (new accounts, long answers, big caps); 0.1-0.2
+# for what any scripted burst shows (an evaluation run, a batch job: peaks, templates) and
+# for what evaluations share with extraction (release timing, logprobs, n > 1, unusual
+# prompts): together they lift an axis to about 0.3-0.4, not more. On the 20k-account
+# benchmark, peaks at 0.35 and templates at 0.3 put 12 of 120 researchers (benchmark runs
+# asking for step-by-step answers) at high.
+# Floors: shares measured on the 25 sampled prompts (reasoning) have a standard error up to
+# 0.1, so their spread is never taken below 0.1; a quiet-hours share needs 100 requests
+# before a night owl and a scheduler differ.
+# Volumes are those of a typical day (TYPICAL_DAY_QUANTILE): a benchmark run that fills one
+# afternoon is not a sustained harvest; the same volume every day is.
+# min_requests: a signal that means nothing on a few requests (a rhythm needs many) gives
+# no evidence below it. The population is always every account: the heavy accounts alone
+# may be mostly the attackers (in the sample, 150 of the 260 accounts with 50+ requests).
+# reference: a typical day is zero for most people (idle most days), so its median and
+# spread say nothing; it is compared with the population's average daily volume instead.
+class Signal(NamedTuple):
+    """How one signal enters the score (see the comment above SCORE_SIGNALS)."""
+
+    axis: str  # "scale" or "harvest"
+    weight: float
+    scale: str  # "log" or "linear"
+    floor: float  # smallest spread, in the scale's units
+    direction: str = "higher"  # "lower" when small values are the suspicious ones
+    min_requests: int = 0
+    reference: str | None = None  # take the population's median and spread from this column
+
+
+SCORE_SIGNALS: dict[str, Signal] = {
+    "typical_day_requests": Signal("scale", 0.6, "log", 0.5, reference="requests_per_day"),
+    "quiet_share": Signal("scale", 0.6, "linear", 0.03, min_requests=100),
+    "peak_hour_requests": Signal("scale", 0.2, "log", 0.5),
+    "template_share": Signal("scale", 0.15, "linear", 0.05),
+    "age_at_first_days": Signal("scale", 0.3, "log", 0.5, direction="lower"),
+    "typical_day_output_tokens": Signal(
+        "harvest", 0.7, "log", 0.5, reference="output_tokens_per_day"
+    ),
+    "reasoning_share": Signal("harvest", 0.7, "linear", 0.1),
+    "topic_breadth": Signal("harvest", 0.6, "log", 0.3),
+    "out_in_ratio": Signal("harvest", 0.4, "log", 0.3),
+    "mean_max_tokens": Signal("harvest", 0.35, "log", 0.3),
+    "near_max_share": Signal("harvest", 0.3, "linear", 0.05),
+    "release_48h_share": Signal("harvest", 0.1, "linear", 0.05),
+    "logprobs_share": Signal("harvest", 0.1, "linear", 0.05),
+    "n_gt1_share": Signal("harvest", 0.1, "linear", 0.05),
+    "prompt_distance": Signal("harvest", 0.1, "linear", 0.01),
+}
+# Levels on the 0-1 risk. critical: both axes near full; high: both clearly raised (the
+# analyst queue); medium: one axis raised and the other partly. Round values; on the
+# 20k-account benchmark the highest benign, power-user and researcher accounts score 0.46,
+# 0.45 and 0.52, single extraction accounts 0.53 and up (their networks 0.79 and up).
+RISK_LEVELS = (("critical", 0.8), ("high", 0.6), ("medium", 0.4), ("low", 0.0))
+# Reasons listed per account (strongest first) and the evidence a signal needs to be one.
+REASONS_MAX = 4
+REASON_MIN_EVIDENCE = 0.15

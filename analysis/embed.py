@@ -67,7 +67,10 @@ class MiniLMEmbedder:
 
     def __init__(self, batch_size: int = config.EMBED_BATCH_SIZE):
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.set_verbosity_error()  # the weight-loading report is not for our users
+        hf_logging.disable_progress_bar()
         self.batch_size = batch_size
         self.model_ = SentenceTransformer(str(minilm_path()), device="cpu")
 

@@ -169,6 +169,79 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
           overlap DOUBLE
         )""",
     ),
+    (
+        # Reasoning-elicitation score of a prompt (best sentence), per detector version.
+        """CREATE TABLE reasoning_scores (
+          detector VARCHAR NOT NULL,
+          prompt_hash VARCHAR NOT NULL,
+          score FLOAT NOT NULL
+        )""",
+        """CREATE TABLE score_runs (
+          run_id BIGINT PRIMARY KEY,
+          started_at TIMESTAMP NOT NULL,
+          accounts BIGINT NOT NULL,
+          networks BIGINT NOT NULL,
+          seconds DOUBLE NOT NULL,
+          params JSON               -- weights, thresholds and detector versions used
+        )""",
+        # The latest score of each account (the full signal values are in account_signals,
+        # rebuilt by every run with the columns the scoring code defines).
+        """CREATE TABLE account_scores (
+          account_id VARCHAR NOT NULL,
+          risk_score DOUBLE NOT NULL,
+          risk_level VARCHAR NOT NULL,  -- low, medium, high, critical
+          own_score DOUBLE NOT NULL,    -- from the account's own signals
+          reasons VARCHAR[] NOT NULL,   -- plain words, strongest first
+          network_id VARCHAR,
+          run_id BIGINT NOT NULL
+        )""",
+        """CREATE TABLE networks (
+          network_id VARCHAR NOT NULL,
+          accounts BIGINT NOT NULL,
+          requests BIGINT NOT NULL,
+          risk_score DOUBLE NOT NULL,
+          risk_level VARCHAR NOT NULL,
+          edge_types VARCHAR[] NOT NULL,
+          reasons VARCHAR[] NOT NULL,
+          run_id BIGINT NOT NULL
+        )""",
+        # Every corroborated link, with the evidence of each type in words.
+        """CREATE TABLE network_edges (
+          account_a VARCHAR NOT NULL,
+          account_b VARCHAR NOT NULL,
+          edge_types VARCHAR[] NOT NULL,
+          evidence VARCHAR[] NOT NULL,
+          network_id VARCHAR NOT NULL,
+          run_id BIGINT NOT NULL
+        )""",
+    ),
+    (
+        # Analyst decisions: append-only; the current label is an account's latest event.
+        "CREATE SEQUENCE label_event_seq START 1",
+        """CREATE TABLE label_events (
+          event_id BIGINT NOT NULL,
+          account_id VARCHAR NOT NULL,
+          label VARCHAR NOT NULL,
+          reason VARCHAR NOT NULL,
+          analyst VARCHAR NOT NULL,
+          created_at TIMESTAMP NOT NULL,
+          source VARCHAR NOT NULL,       -- dashboard page or import
+          risk_score DOUBLE,             -- the evidence at decision time
+          risk_level VARCHAR,
+          reasons VARCHAR[],
+          network_id VARCHAR,
+          score_run_id BIGINT,
+          versions JSON                  -- runs and detector behind the scores
+        )""",
+        "CREATE SEQUENCE claim_event_seq START 1",
+        """CREATE TABLE claim_events (
+          event_id BIGINT NOT NULL,
+          account_id VARCHAR NOT NULL,
+          analyst VARCHAR NOT NULL,
+          action VARCHAR NOT NULL,       -- claim or release
+          created_at TIMESTAMP NOT NULL
+        )""",
+    ),
 )
 
 

@@ -23,12 +23,6 @@ def check_vectors(v: np.ndarray, dim: int) -> None:
     assert sims[0, 1] > sims[0, 2] + 0.1  # the two bread questions are closest
 
 
-@pytest.fixture(scope="session")
-def fast_model(tmp_path_factory):
-    """The static model, distilled once per test session into a temporary folder."""
-    return embed.FastEmbedder(model_dir=tmp_path_factory.mktemp("models") / "m2v", log=print)
-
-
 def test_fast_backend_is_offline_and_meaningful(fast_model):
     check_vectors(fast_model(TEXTS), fast_model.dim)
     assert fast_model.backend_id.startswith("fast:")
@@ -36,9 +30,8 @@ def test_fast_backend_is_offline_and_meaningful(fast_model):
     assert fast_model([]).shape == (0, fast_model.dim)
 
 
-def test_minilm_backend_is_offline_and_meaningful():
-    model = embed.MiniLMEmbedder()
-    check_vectors(model(TEXTS), 384)
+def test_minilm_backend_is_offline_and_meaningful(minilm_model):
+    check_vectors(minilm_model(TEXTS), 384)
 
 
 def test_missing_model_package_is_a_clear_error(monkeypatch):

@@ -6,6 +6,7 @@ import json
 import math
 from datetime import datetime, timedelta
 
+import pandas as pd
 import pytest
 
 from analysis import ingest, queries, store
@@ -110,3 +111,69 @@ def test_keys_age_templates_and_release(features):
     # requests from T0+24h to T0+48h are within 48 h of the release: 144 of 288
     assert bot.release_48h_share == pytest.approx(144 / 288)
     assert human.release_48h_share == 0.0
+
+
+def test_quiet_hours_and_sustained_rates(features):
+    bot, human = features.loc["bot"], features.loc["human"]
+    # the bot sends 12 requests in every hour: its quietest six hours hold a quarter
+    assert bot.quiet_share == pytest.approx(0.25)
+    assert human.quiet_share == 0.0
+    # the data ends with the bot's last request (47 h 50 min after T0): both accounts have
+    # shown less than config.RATE_MIN_DAYS of data, so rates are per 7 days
+    assert bot.requests_per_day == pytest.approx(288 / 7)
+    assert bot.output_tokens_per_day == pytest.approx(288 * 500 / 7)
+    assert human.requests_per_day == pytest.approx(3 / 7)
+    assert bot.mean_output_tokens == 500
+
+
+def test_tokens_fall_back_to_text_length(tmp_path):
+    rows = [
+        {"account_id": "a", "timestamp": T0, "prompt": "x" * 40, "response": "y" * 400},
+        {"account_id": "a", "timestamp": T0 + timedelta(hours=1), "prompt": "x" * 40,
+         "response": "y" * 400, "prompt_tokens": 5, "completion_tokens": 50},
+    ]  # fmt: skip
+    con = store.connect(tmp_path / "t.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "t.jsonl", rows))])
+    a = queries.account_features(con).set_index("account_id").loc["a"]
+    con.close()
+    # first row: 40 / 4 = 10 prompt and 400 / 4 = 100 completion tokens; second as billed
+    assert a.out_in_ratio == pytest.approx((100 + 50) / (10 + 5))
+
+
+def test_networks_are_measured_as_one_entity(tmp_path, features):
+    rows = [
+        {"account_id": acct, "timestamp": T0 + timedelta(hours=h), "prompt": f"p{acct}{h}"}
+        for acct, hours in (("a", range(0, 24, 2)), ("b", range(1, 24, 2)), ("c", [5]))
+        for h in hours
+    ]
+    con = store.connect(tmp_path / "g.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "g.jsonl", rows))])
+    queries.set_entity_map(con, pd.DataFrame({"account_id": ["a", "b"], "entity_id": ["n1"] * 2}))
+    grouped = queries.account_features(con, grouped=True).set_index("account_id")
+    con.close()
+    # a and b take turns: each is active in 12 hours, together in all 24
+    assert list(grouped.index) == ["n1"]
+    assert grouped.loc["n1", "requests"] == 24 and grouped.loc["n1", "active_hours"] == 24
+    assert grouped.loc["n1", "hour_entropy"] == pytest.approx(1.0)
+
+
+def test_a_typical_day_needs_activity_on_most_days(tmp_path):
+    rows = []
+    for day in range(10):  # "steady": day k has k + 1 requests, every day
+        rows += [{"account_id": "steady", "timestamp": T0 + timedelta(days=day, minutes=i)}
+                 for i in range(day + 1)]  # fmt: skip
+    for day in range(5):  # "burst": 50 requests on each of the first 5 of the 10 days
+        rows += [{"account_id": "burst", "timestamp": T0 + timedelta(days=day, minutes=i),
+                  "completion_tokens": 10} for i in range(50)]  # fmt: skip
+    for day in range(3, 10):  # "mostly": 20 a day on 7 of the 10 days
+        rows += [{"account_id": "mostly", "timestamp": T0 + timedelta(days=day, minutes=i),
+                  "completion_tokens": 10} for i in range(20)]  # fmt: skip
+    con = store.connect(tmp_path / "d.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "d.jsonl", rows))])
+    f = queries.account_features(con).set_index("account_id")
+    con.close()
+    # 10 days each; the 40% quantile (nearest rank) is the 4th smallest daily count
+    assert f.loc["steady", "typical_day_requests"] == 4
+    assert f.loc["burst", "typical_day_requests"] == 0  # idle on half of its days
+    assert f.loc["mostly", "typical_day_requests"] == 20  # 3 idle days, then 20s
+    assert f.loc["mostly", "typical_day_output_tokens"] == 200
