@@ -169,11 +169,9 @@ def cmd_campaign_quality(args: argparse.Namespace) -> int:
 
 
 def _detector():
-    from analysis import embed, reasoning
+    from analysis import pipeline
 
-    return reasoning.ReasoningDetector(
-        embed.load_backend("minilm"), embed.load_backend(config.REASONING_PREFILTER_BACKEND)
-    )
+    return pipeline.detector()
 
 
 def cmd_score(args: argparse.Namespace) -> int:

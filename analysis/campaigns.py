@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import pickle
 import time
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -108,7 +109,11 @@ def reduce(X: np.ndarray, dims: int = config.UMAP_CLUSTER_DIMS, seed: int = conf
         low_memory=True,
         n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
     )
-    return model.fit_transform(X).astype(np.float32)
+    with warnings.catch_warnings():
+        # the spectral start falls back from ARPACK to LOBPCG on some inputs and says so at
+        # length; the result is used either way
+        warnings.simplefilter("ignore", category=(RuntimeWarning, UserWarning))
+        return model.fit_transform(X).astype(np.float32)
 
 
 def map_2d(U: np.ndarray, seed: int = config.CAMPAIGN_SEED) -> np.ndarray:
@@ -124,7 +129,9 @@ def map_2d(U: np.ndarray, seed: int = config.CAMPAIGN_SEED) -> np.ndarray:
         low_memory=True,
         n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
     )
-    return model.fit_transform(U).astype(np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=(RuntimeWarning, UserWarning))
+        return model.fit_transform(U).astype(np.float32)
 
 
 def min_cluster_size(n: int) -> int:

@@ -24,6 +24,11 @@ SAMPLE_ACCOUNTS = 1500
 SAMPLE_DAYS = 14
 SAMPLE_SEED = 7
 
+# The sample build fits the campaign map on this many prompts (the rest are placed on it),
+# so that `make run` builds ingest + campaigns + scores within two minutes on a fresh
+# machine (measured: 92 s with 20,000 here, before the one-off 20 s fast-model build).
+SAMPLE_CAMPAIGN_FIT = 15_000
+
 # --- ingestion ---
 # Bytes of a JSON Lines file handed to DuckDB per batch: large enough that per-batch
 # overhead is under 1% of the time on a 500k-row file, small enough to bound memory
@@ -104,9 +109,9 @@ REASONING_MAX_CHARS = 400
 REASONING_SENTENCES_EACH_END = 4
 # Stage one (fast static model): a sentence goes on to MiniLM when its cosine similarity to
 # the nearest reasoning example is at least this. Held-out paraphrases in eight languages
-# scored 0.61-0.97 here; about half of the sentences of real prompts pass, so MiniLM reads
-# half as much.
-REASONING_PREFILTER = 0.45
+# scored 0.61-0.97 with the fast model; 31% of the sentences of real prompts (GSM8K,
+# AlpacaEval, HH) reach 0.55 (59% reach 0.45), so MiniLM reads a third of the text.
+REASONING_PREFILTER = 0.55
 REASONING_PREFILTER_BACKEND = "fast"
 # Stage two (MiniLM): a sentence asks for reasoning when its cosine similarity to the
 # nearest reasoning example is at least the threshold and beats the nearest ordinary
@@ -247,3 +252,9 @@ RISK_LEVELS = (("critical", 0.8), ("high", 0.6), ("medium", 0.4), ("low", 0.0))
 # Reasons listed per account (strongest first) and the evidence a signal needs to be one.
 REASONS_MAX = 4
 REASON_MIN_EVIDENCE = 0.15
+
+# --- dashboard ---
+# Above this many map points, the Campaign map offers a sample or a density view instead of
+# every point: Scattergl stays interactive to about 100k points in a browser.
+MAP_MAX_POINTS = 100_000
+MAP_SAMPLE_POINTS = 50_000

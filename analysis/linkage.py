@@ -53,7 +53,9 @@ def _evidence(kind: str, row: pd.Series) -> str:
     if kind == "infrastructure":
         gap = row["created_gap_hours"]
         when = "" if pd.isna(gap) else f", accounts created {gap:.0f} h apart"
-        return f"same network {row['prefix']} and user agent {row['user_agent']!r}{when}"
+        prefix = row["prefix"]
+        block = f"{prefix}::/64" if ":" in prefix else f"{prefix}.0/24"
+        return f"same network {block} and user agent {row['user_agent']!r}{when}"
     if kind == "campaigns":
         sim, shared = row["similarity"], row["shared"]
         return f"alike campaign mix (similarity {sim:.2f} over {shared} campaigns)"

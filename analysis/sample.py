@@ -1,13 +1,14 @@
-"""Builds the sample database from sample_data/ (ingest now; later stages add to it)."""
+"""Builds the sample database from sample_data/: ingest, campaigns, scores."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from analysis import config, ingest, store
+from analysis import config, ingest, pipeline, store
 
 SAMPLE_LOG = "requests.jsonl.gz"
 SAMPLE_RELEASES = "releases.csv"
@@ -33,6 +34,7 @@ def build_sample_db(
     partial = db.with_name(db.name + ".building")
     for leftover in (partial, Path(str(partial) + ".wal")):
         leftover.unlink(missing_ok=True)
+    shutil.rmtree(Path(str(partial) + ".index"), ignore_errors=True)
     started = time.perf_counter()
     log(f"building sample database {db} from {source} ...")
     con = store.connect(partial)
@@ -44,9 +46,15 @@ def build_sample_db(
                 f"  {r.path}: {r.stored:,} requests stored, {r.quarantined:,} quarantined "
                 f"({r.seconds:.1f} s)"
             )
+        pipeline.analyse(con, log, campaign_sample=config.SAMPLE_CAMPAIGN_FIT)
         con.execute("CHECKPOINT")
     finally:
         con.close()
     os.replace(partial, db)
+    index = Path(str(partial) + ".index")  # the kept neighbour index moves with it
+    if index.exists():
+        target = Path(str(db) + ".index")
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(index, target)
     log(f"sample database ready in {time.perf_counter() - started:.1f} s")
     return True

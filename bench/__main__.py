@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import campaign_bench, campaign_quality_bench, ingest_bench, score_bench
+from bench import campaign_bench, campaign_quality_bench, ingest_bench, page_bench, score_bench
 
 BENCHES = {
     "ingest": ingest_bench.main,
     "campaigns": campaign_bench.main,
     "campaign-quality": campaign_quality_bench.main,
     "score": score_bench.main,
+    "pages": page_bench.main,
 }
 
 

@@ -26,8 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import campaigns, config, evaluate, ingest, scoring, store
-from analysis.embed import load_backend
+from analysis import campaigns, config, evaluate, ingest, pipeline, scoring, store
 from analysis.generate import generate_dataset
 from analysis.reasoning import ReasoningDetector, sentences
 from bench import campaign_quality_bench as cq
@@ -60,9 +59,7 @@ def quiet(_message: str) -> None:
 
 
 def detector() -> ReasoningDetector:
-    return ReasoningDetector(
-        load_backend("minilm"), load_backend(config.REASONING_PREFILTER_BACKEND)
-    ).fit()
+    return pipeline.detector().fit()
 
 
 def real_sentences() -> list[str]:

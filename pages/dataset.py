@@ -3,13 +3,11 @@
 import streamlit as st
 
 from analysis import plots, queries
-from pages import shared
-
-TTL, ENTRIES = 300, 32
+from pages import actions, shared
 
 
-@st.cache_data(ttl=TTL, max_entries=ENTRIES)
-def load(db: str) -> dict:
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def load(db: str, version: tuple) -> dict:
     cur = shared.cursor(db)
     return {
         "summary": queries.dataset_summary(cur),
@@ -24,7 +22,7 @@ def load(db: str) -> dict:
 st.title("Dataset")
 db = shared.database()
 if db:
-    d = load(db)
+    d = load(db, shared.version(db))
     s = d["summary"]
     cols = st.columns(5)
     cols[0].metric("Requests", f"{s['requests']:,}")
@@ -50,3 +48,18 @@ if db:
         st.text("No row was quarantined.")
     st.subheader(f"Ingested files ({s['files']:,})")
     st.dataframe(d["files"], hide_index=True, width="stretch")
+
+    st.subheader("Analyse new logs")
+    st.caption(
+        "Ingests the files (JSON Lines, CSV or Parquet, optionally gzip), then runs campaigns "
+        "and scoring on the whole database. Bad records go to the quarantine above."
+    )
+    with st.form("analyse"):
+        uploads = st.file_uploader(
+            "Log files", accept_multiple_files=True,
+            type=["jsonl", "gz", "csv", "parquet"],
+        )  # fmt: skip
+        server_path = st.text_input("or a path on this machine (file, folder or glob)")
+        go = st.form_submit_button("Analyse")
+    if go:
+        actions.analyse(db, uploads, server_path.strip())

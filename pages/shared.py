@@ -1,4 +1,5 @@
-"""Shared state of the dashboard: the database connection, the sidebar, cached loaders."""
+"""Shared state of the dashboard: the database connection, the sidebar, who is working,
+navigation between pages, and the labelling form every page uses."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from analysis import config, store
+from analysis import config, labels, queries, store
+
+TTL, ENTRIES = 300, 64  # cached query results: seconds to live, entries kept
 
 
 @st.cache_resource(max_entries=4)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per database per process; queries take a cursor each."""
-    return store.connect(path, read_only=True)
+    """One connection per database per process (labels are written through it); every
+    query takes its own cursor, because sessions run on their own threads."""
+    return store.connect(path)
 
 
 def cursor(path: str) -> duckdb.DuckDBPyConnection:
@@ -22,22 +26,56 @@ def cursor(path: str) -> duckdb.DuckDBPyConnection:
     return _connection(path).cursor()
 
 
+def _auth_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def analyst() -> str:
+    """Who is working: the signed-in user's email with OIDC login, else the sidebar name."""
+    if st.user.get("is_logged_in"):
+        return str(st.user.get("email") or st.user.get("name") or "")
+    return str(st.session_state.get("analyst") or "").strip()
+
+
+def _kept_input(label: str, name: str, default: str, **kwargs) -> None:
+    """A sidebar text input whose value survives page switches (widget state does not):
+    the value lives under `name`, the widget under `name` + '_input'."""
+    state = st.session_state
+    if name not in state:
+        state[name] = default
+    state[name + "_input"] = state[name]
+
+    def keep() -> None:
+        state[name] = state[name + "_input"]
+
+    st.text_input(label, key=name + "_input", on_change=keep, **kwargs)
+
+
 def sidebar() -> None:
     """The shared sidebar: which database, and who is working."""
     with st.sidebar:
-        st.text_input(
-            "Database",
-            value=str(config.default_db()),
-            key="db_path",
+        _kept_input(
+            "Database", "db_path", str(config.default_db()),
             help="A DuckDB file built by `python -m analysis ingest`; $DW_DB sets the default.",
-        )
-        if "analyst" not in st.session_state:
-            st.session_state["analyst"] = getpass.getuser()
-        st.text_input("Analyst", key="analyst")
+        )  # fmt: skip
+        if st.user.get("is_logged_in"):
+            st.text(f"Signed in as {analyst()}")
+            if st.button("Log out"):
+                st.logout()
+        elif _auth_configured():
+            if st.button("Log in"):
+                st.login()
+        else:
+            _kept_input("Analyst", "analyst", getpass.getuser())
 
 
 def database() -> str | None:
-    """The chosen database path, or None (with an error shown) when it does not exist."""
+    """The chosen database path, or None (with an error shown) when it cannot be used.
+    Every page calls it first, so it also shows the message a write left (flash)."""
+    flash()
     path = Path(st.session_state.get("db_path") or config.default_db())
     if not path.exists():
         st.error(
@@ -46,4 +84,80 @@ def database() -> str | None:
             "`python -m analysis ingest PATH --db FILE`."
         )
         return None
+    try:
+        _connection(str(path))
+    except store.StoreError as exc:
+        st.error(str(exc))
+        return None
     return str(path)
+
+
+def version(db: str) -> tuple:
+    """The data version: cached loaders take it so they refresh after any write."""
+    return queries.data_version(cursor(db))
+
+
+def has_scores(db: str) -> bool:
+    """True when the database has been scored; otherwise says how to score it."""
+    if queries.overview_counts(cursor(db))["accounts"]:
+        return True
+    st.info(
+        "This database has no scores yet. Run `python -m analysis campaigns --db FILE` and "
+        "`python -m analysis score --db FILE`, or use Analyse on the Dataset page."
+    )
+    return False
+
+
+def open_account(account: str) -> None:
+    """Go to the Account page showing account."""
+    st.session_state["account"] = account
+    st.switch_page("pages/account.py")
+
+
+def open_network(network: str) -> None:
+    """Go to the Network page showing network."""
+    st.session_state["network"] = network
+    st.switch_page("pages/network.py")
+
+
+def current_events(db: str, accounts: list[str]) -> dict[str, int | None]:
+    """The label event id each account has now (None when unlabelled)."""
+    now = queries.current_label_events(cursor(db), list(accounts))
+    return {a: now[a][0] if a in now else None for a in accounts}
+
+
+def flash() -> None:
+    """Show (once) the message a write left before the page reran."""
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)
+
+
+def label_form(db: str, accounts: list[str], key: str) -> None:
+    """A form labelling the given accounts. The labels the analyst saw when the page was
+    drawn are kept; a label that changed since is refused with a message."""
+    seen_key = f"{key}_seen"
+    previous = st.session_state.get(seen_key)
+    shown = current_events(db, accounts)
+    st.session_state[seen_key] = shown
+    with st.form(key, clear_on_submit=False):
+        cols = st.columns([1, 3, 1])
+        label = cols[0].selectbox("Label", labels.LABELS, key=f"{key}_label")
+        reason = cols[1].text_input(
+            "Reason (required for extraction and legitimate_research)", key=f"{key}_reason"
+        )
+        submitted = cols[2].form_submit_button(
+            f"Label {len(accounts)} account{'s' if len(accounts) != 1 else ''}",
+            disabled=not accounts,
+        )
+    if submitted:
+        expected = previous if previous is not None and set(previous) == set(accounts) else shown
+        try:
+            ids = labels.add_labels(
+                _connection(db), accounts, label, reason, analyst(), expected=expected
+            )
+        except labels.LabelError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state["flash"] = f"Labelled {len(ids)} account(s) {label}."
+            st.rerun()

@@ -41,7 +41,8 @@ def run_app(db, monkeypatch) -> AppTest:
     monkeypatch.setenv("DW_DB", str(db))
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    return at.run()
+    at.run()
+    return at.switch_page("pages/dataset.py").run()
 
 
 def test_dataset_page_shows_counts(small_db, monkeypatch):

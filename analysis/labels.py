@@ -1,0 +1,240 @@
+"""Analyst labels and claims: append-only event logs, the current state derived from them,
+and exports that carry the evidence and versions behind each decision.
+
+Nothing is overwritten or deleted: a new label is a new event, and the current label of
+an account is its latest event. A label written against a stale view (the account's label
+changed since the analyst loaded it) is refused with LabelConflict instead of silently
+winning. Each event keeps a snapshot of the account's risk score, level, reasons and
+network at decision time, and the runs (scores, campaigns) and detector that produced them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analysis import queries
+
+LABELS = ("extraction", "suspicious", "needs_review", "legitimate_research", "benign")
+REASON_REQUIRED = ("extraction", "legitimate_research")
+EXPORT_FORMATS = ("csv", "parquet", "jsonl")
+# Cells a spreadsheet would run as a formula start with one of these; exported CSV cells
+# that do (or that start with the quote itself) are prefixed with a quote so they stay
+# text; importing removes exactly that one quote, so a round trip changes nothing.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_QUOTED = (*FORMULA_PREFIXES, "'")
+
+
+class LabelError(ValueError):
+    """A label cannot be written; the message says why (nothing was written)."""
+
+
+class LabelConflict(LabelError):
+    """Some accounts' labels changed since they were read; nothing was written."""
+
+    def __init__(self, accounts: dict[str, str | None]):
+        self.accounts = accounts
+        shown = ", ".join(f"{a} (now {v or 'unlabelled'})" for a, v in list(accounts.items())[:5])
+        more = f" and {len(accounts) - 5} more" if len(accounts) > 5 else ""
+        super().__init__(
+            f"the label of {shown}{more} changed since you loaded it; reload and decide again"
+        )
+
+
+def validate(label: str, reason: str, analyst: str, accounts: list[str]) -> str:
+    """Return the stripped reason, or raise LabelError naming what is wrong."""
+    if label not in LABELS:
+        raise LabelError(f"unknown label {label!r}; labels are {', '.join(LABELS)}")
+    reason = (reason or "").strip()
+    if label in REASON_REQUIRED and not reason:
+        raise LabelError(f"a reason is required for {label}")
+    if not (analyst or "").strip():
+        raise LabelError("an analyst name is required")
+    if not accounts:
+        raise LabelError("no account selected")
+    return reason
+
+
+def add_labels(
+    con: duckdb.DuckDBPyConnection,
+    accounts: Iterable[str],
+    label: str,
+    reason: str,
+    analyst: str,
+    expected: dict[str, int | None] | None = None,
+    source: str = "dashboard",
+) -> list[int]:
+    """Append one label event per account in one transaction; return their event ids.
+
+    expected maps an account to the event id of the label the analyst saw (None: none);
+    if any differs from the current one, LabelConflict is raised and nothing is written.
+    """
+    accounts = list(dict.fromkeys(accounts))
+    reason = validate(label, reason, analyst, accounts)
+    cur = con.cursor()
+    unknown = queries.unknown_accounts(cur, accounts)
+    if unknown:
+        cur.close()
+        raise LabelError(f"no such account: {', '.join(unknown[:5])}")
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        if expected:
+            now = queries.current_label_events(cur, list(expected))
+            changed = {
+                a: now.get(a, (None, None))[1]
+                for a, seen in expected.items()
+                if now.get(a, (None, None))[0] != seen
+            }
+            if changed:
+                raise LabelConflict(changed)
+        ids = queries.insert_label_events(cur, accounts, label, reason, analyst.strip(), source)
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    finally:
+        cur.close()
+    return ids
+
+
+def claim(con: duckdb.DuckDBPyConnection, accounts: Iterable[str], analyst: str) -> list[str]:
+    """Claim accounts for analyst; return those already claimed by someone else (those are
+    not taken over: release first)."""
+    if not (analyst or "").strip():
+        raise LabelError("an analyst name is required")
+    accounts = list(dict.fromkeys(accounts))
+    cur = con.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        held = queries.current_claims(cur, accounts)
+        taken = [a for a in accounts if held.get(a) not in (None, analyst.strip())]
+        free = [a for a in accounts if a not in taken and held.get(a) is None]
+        queries.insert_claim_events(cur, free, analyst.strip(), "claim")
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    finally:
+        cur.close()
+    return taken
+
+
+def release(con: duckdb.DuckDBPyConnection, accounts: Iterable[str], analyst: str) -> int:
+    """Release the analyst's claims on accounts; return how many were released."""
+    accounts = list(dict.fromkeys(accounts))
+    cur = con.cursor()
+    try:
+        held = queries.current_claims(cur, accounts)
+        mine = [a for a in accounts if held.get(a) == (analyst or "").strip()]
+        queries.insert_claim_events(cur, mine, analyst.strip(), "release")
+    finally:
+        cur.close()
+    return len(mine)
+
+
+def _neutralise(value):
+    if isinstance(value, str) and value.startswith(_QUOTED):
+        return "'" + value
+    return value
+
+
+def _restore(value):
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(_QUOTED):
+        return value[1:]
+    return value
+
+
+EXPORT_COLUMNS = (
+    "event_id", "account_id", "label", "reason", "analyst", "labelled_at", "source",
+    "risk_score_at_decision", "risk_level_at_decision", "reasons_at_decision",
+    "network_id_at_decision", "score_run_id", "versions",
+)  # fmt: skip
+
+
+def read_export(path: Path) -> pd.DataFrame:
+    """Read a file written by write_export (format from its suffix), checked."""
+    path = Path(path)
+    fmt = path.suffix.lstrip(".").lower()
+    try:
+        if fmt == "csv":
+            df = pd.read_csv(path, dtype=str, keep_default_na=False).map(_restore)
+        elif fmt == "parquet":
+            df = pd.read_parquet(path)
+        elif fmt == "jsonl":
+            df = pd.read_json(path, lines=True, dtype=False)
+        else:
+            raise LabelError(f"{path}: not a label export (csv, parquet or jsonl)")
+    except (OSError, ValueError) as exc:
+        raise LabelError(f"cannot read {path}: {exc}") from exc
+    missing = set(EXPORT_COLUMNS) - set(df.columns)
+    if missing:
+        raise LabelError(f"{path} is not a label export: no {', '.join(sorted(missing))}")
+    bad = sorted(set(df["label"]) - set(LABELS))
+    if bad:
+        raise LabelError(f"{path}: unknown label(s) {', '.join(map(repr, bad[:5]))}")
+    return df
+
+
+def import_events(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Append the events of an export file that this database does not hold yet (same
+    account, label, reason, analyst and time); return how many were added. Events keep
+    their analyst, time, evidence snapshot and versions; all or nothing."""
+    df = read_export(path)
+    rows = pd.DataFrame(
+        {
+            "account_id": df["account_id"].astype(str),
+            "label": df["label"].astype(str),
+            "reason": df["reason"].fillna("").astype(str),
+            "analyst": df["analyst"].astype(str),
+            "created_at": pd.to_datetime(df["labelled_at"]),
+            "source": "import:" + df["source"].fillna("").astype(str),
+            "risk_score": pd.to_numeric(df["risk_score_at_decision"], errors="coerce"),
+            "risk_level": df["risk_level_at_decision"].replace("", None),
+            "reasons": df["reasons_at_decision"].map(
+                lambda r: [x for x in str(r).split(" | ") if x] if isinstance(r, str) else []
+            ),
+            "network_id": df["network_id_at_decision"].replace("", None),
+            "score_run_id": pd.to_numeric(df["score_run_id"], errors="coerce").astype("Int64"),
+            "versions": df["versions"].map(lambda v: v if isinstance(v, str) else json.dumps(v)),
+        }
+    )
+    return queries.import_label_events(con, rows)
+
+
+def export_table(con: duckdb.DuckDBPyConnection, history: bool = False) -> pd.DataFrame:
+    """Return the label events to export (current labels, or every event with history):
+    account, label, reason, analyst, time, the risk snapshot and the versions."""
+    df = queries.label_export(con, history)
+    df["reasons_at_decision"] = df["reasons_at_decision"].map(
+        lambda r: " | ".join(r) if isinstance(r, list | tuple | np.ndarray) else ""
+    )
+    return df
+
+
+def write_export(df: pd.DataFrame, path: Path, fmt: str) -> Path:
+    """Write df as csv (formula cells neutralised), parquet or jsonl to path."""
+    if fmt not in EXPORT_FORMATS:
+        raise LabelError(f"unknown export format {fmt!r}; formats are {', '.join(EXPORT_FORMATS)}")
+    if fmt == "csv":
+        df.map(_neutralise).to_csv(path, index=False)
+    elif fmt == "parquet":
+        df.to_parquet(path, index=False)
+    else:
+        with open(path, "w", encoding="utf-8") as fh:
+            for rec in df.to_dict("records"):
+                fh.write(json.dumps(rec, default=str, ensure_ascii=False) + "\n")
+    return path
+
+
+def export_bytes(df: pd.DataFrame, fmt: str) -> bytes:
+    """Return the export file's bytes (for a download button)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_export(df, Path(tmp) / f"labels.{fmt}", fmt)
+        return path.read_bytes()

@@ -1,0 +1,95 @@
+"""Account: the evidence for one account, and its label."""
+
+import streamlit as st
+
+from analysis import config, plots, queries
+from pages import shared
+
+PAGE_SIZE = 25
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def load(db: str, version: tuple, account: str) -> dict | None:
+    cur = shared.cursor(db)
+    summary = queries.account_summary(cur, account)
+    if summary is None:
+        return None
+    return {
+        "summary": summary,
+        "daily": queries.account_daily(cur, account),
+        "heatmap": queries.account_heatmap(cur, account),
+        "releases": queries.releases(cur),
+        "links": queries.account_links(cur, account),
+        "campaigns": queries.account_campaign_mix(cur, account),
+        "signals": queries.account_signal_row(cur, account),
+        "history": queries.label_history(cur, account),
+    }
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def population(db: str, version: tuple, signal: str):
+    return queries.signal_values(shared.cursor(db), signal)
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def requests_page(db: str, version: tuple, account: str, search: str, page: int):
+    return queries.account_requests(
+        shared.cursor(db), account, search or None, PAGE_SIZE, page * PAGE_SIZE
+    )
+
+
+st.title("Account")
+db = shared.database()
+if db:
+    account = st.text_input("Account id", value=st.session_state.get("account", ""), max_chars=300)
+    account = account.strip()
+    d = load(db, shared.version(db), account) if account else None
+    if not account:
+        st.info("Enter an account id, or open one from the triage queue.")
+    elif d is None:
+        st.warning("No account with that id in this database.")
+    else:
+        st.session_state["account"] = account
+        s = d["summary"]
+        cols = st.columns(6)
+        cols[0].metric("Level", s["risk_level"] or "unscored")
+        cols[1].metric("Risk", "-" if s["risk_score"] is None else f"{s['risk_score']:.2f}")
+        cols[2].metric("Own score", "-" if s["own_score"] is None else f"{s['own_score']:.2f}")
+        cols[3].metric("Requests", f"{s['requests']:,}")
+        cols[4].metric("Tier", s["tier"] or "-")
+        cols[5].metric("Network", s["network_id"] or "-")
+        if s["network_id"] and st.button("Open network"):
+            shared.open_network(s["network_id"])
+        st.subheader("Why")
+        reasons = list(s["reasons"]) if s["reasons"] is not None else []
+        st.text("\n".join(f"- {r}" for r in reasons) or "No signal stands out.")
+        left, right = st.columns(2)
+        left.plotly_chart(plots.account_daily_figure(d["daily"], d["releases"]), width="stretch")
+        right.plotly_chart(plots.heatmap_figure(d["heatmap"]), width="stretch")
+        st.subheader("Signals against the population (red: this account)")
+        cols = st.columns(3)
+        version = shared.version(db)
+        scored = [n for n in config.SCORE_SIGNALS if n in d["signals"]]
+        for i, name in enumerate(scored):
+            log = config.SCORE_SIGNALS[name].scale == "log"
+            fig = plots.signal_figure(population(db, version, name), d["signals"][name], name, log)
+            cols[i % 3].plotly_chart(fig, width="stretch", key=f"sig_{name}")
+        st.subheader(f"Linked accounts ({len(d['links'])})")
+        pick = st.dataframe(
+            d["links"], hide_index=True, width="stretch", on_select="rerun",
+            selection_mode="single-row", key="links",
+        )  # fmt: skip
+        if pick.selection.rows:
+            shared.open_account(d["links"]["linked_account"].iat[pick.selection.rows[0]])
+        st.subheader("Campaign mix (-1: no campaign)")
+        st.dataframe(d["campaigns"], hide_index=True, width="stretch")
+        st.subheader("Prompts and responses")
+        c = st.columns([3, 1])
+        search = c[0].text_input("Search text", max_chars=200, key="req_search")
+        page = c[1].number_input("Page", min_value=1, value=1, step=1, key="req_page") - 1
+        rows, total = requests_page(db, version, account, search.strip(), int(page))
+        st.caption(f"{total:,} requests match; showing {len(rows)} (page {page + 1})")
+        st.dataframe(rows, hide_index=True, width="stretch")
+        st.subheader("Label")
+        shared.label_form(db, [account], key="account_label")
+        st.dataframe(d["history"], hide_index=True, width="stretch")

@@ -1,0 +1,58 @@
+"""Campaign map: the 2-D prompt map; select points to list prompts and label accounts."""
+
+import pandas as pd
+import streamlit as st
+
+from analysis import config, plots, queries
+from pages import shared
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=16)
+def points(db: str, version: tuple, limit: int | None) -> pd.DataFrame:
+    return queries.map_points(shared.cursor(db), limit)
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def size(db: str, version: tuple) -> int:
+    return queries.map_counts(shared.cursor(db))[0]
+
+
+st.title("Campaign map")
+db = shared.database()
+if db:
+    version = shared.version(db)
+    n = size(db, version)
+    if not n:
+        st.info("No campaign map yet: run `python -m analysis campaigns --db FILE`.")
+    else:
+        c = st.columns([2, 3])
+        colour = c[0].selectbox("Colour by", plots.MAP_COLOURS)
+        density = False
+        limit = None
+        if n > config.MAP_MAX_POINTS:
+            view = c[1].radio(
+                f"{n:,} prompts: more than {config.MAP_MAX_POINTS:,} points slow the page",
+                (f"a random sample of {config.MAP_SAMPLE_POINTS:,} prompts", "density of all"),
+                horizontal=True,
+            )
+            limit = config.MAP_SAMPLE_POINTS
+            density = view.startswith("density")
+        else:
+            c[1].caption(f"all {n:,} prompts shown")
+        pts = points(db, version, limit)
+        event = st.plotly_chart(
+            plots.campaign_map_figure(pts, colour, density), width="stretch",
+            on_select="rerun", selection_mode=("box", "lasso"), key="map",
+        )  # fmt: skip
+        chosen = [p["customdata"] for p in event.selection.points if "customdata" in p]
+        if not chosen:
+            st.caption("Draw a box or lasso on the map to list those prompts and their accounts.")
+        else:
+            sel = pts.loc[sorted(set(chosen))]
+            accounts = sorted(sel["account_id"].unique())
+            st.subheader(f"{len(sel):,} prompts selected from {len(accounts):,} accounts")
+            st.dataframe(
+                sel[["excerpt", "account_id", "campaign_id", "risk_level", "label", "requests"]],
+                hide_index=True, width="stretch",
+            )  # fmt: skip
+            shared.label_form(db, accounts, key="map_label")

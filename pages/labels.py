@@ -1,0 +1,44 @@
+"""Labels: current labels, the full history, and exports with provenance."""
+
+import streamlit as st
+
+from analysis import labels, queries
+from pages import shared
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def load(db: str, version: tuple) -> dict:
+    cur = shared.cursor(db)
+    return {"current": queries.current_labels(cur), "history": queries.label_history(cur)}
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def export(db: str, version: tuple, history: bool, fmt: str) -> bytes:
+    return labels.export_bytes(labels.export_table(shared.cursor(db), history), fmt)
+
+
+st.title("Labels")
+db = shared.database()
+if db:
+    version = shared.version(db)
+    d = load(db, version)
+    st.subheader(f"Current labels ({len(d['current']):,} accounts)")
+    st.dataframe(d["current"], hide_index=True, width="stretch")
+    st.subheader(f"History ({len(d['history']):,} events, nothing is overwritten)")
+    st.dataframe(d["history"], hide_index=True, width="stretch")
+    st.subheader("Export")
+    c = st.columns(3)
+    fmt = c[0].selectbox("Format", labels.EXPORT_FORMATS)
+    history = c[1].radio("Rows", ("current labels", "every event"), horizontal=True)
+    every = history == "every event"
+    c[2].download_button(
+        "Download",
+        data=export(db, version, every, fmt),
+        file_name=f"labels-{'history' if every else 'current'}.{fmt}",
+        mime="application/octet-stream",
+        disabled=d["history"].empty,
+    )
+    st.caption(
+        "Each row carries the account, label, reason, analyst and time, the risk score, "
+        "level, reasons and network at decision time, and the runs and detector behind them."
+    )

@@ -1,0 +1,64 @@
+"""Network: the linked accounts of one network, each edge with its evidence."""
+
+import streamlit as st
+
+from analysis import plots, queries
+from pages import shared
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def load(db: str, version: tuple, network: str) -> dict | None:
+    cur = shared.cursor(db)
+    row = queries.network_row(cur, network)
+    if row is None:
+        return None
+    return {
+        "row": row,
+        "members": queries.network_members(cur, network),
+        "edges": queries.network_edge_rows(cur, network),
+    }
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def ids(db: str, version: tuple) -> list[str]:
+    return queries.network_ids(shared.cursor(db))
+
+
+st.title("Network")
+db = shared.database()
+if db and shared.has_scores(db):
+    version = shared.version(db)
+    options = ids(db, version)
+    if not options:
+        st.info("No linked accounts were found in this database.")
+    else:
+        wanted = st.session_state.get("network")
+        network = st.selectbox(
+            "Network (riskiest first)", options,
+            index=options.index(wanted) if wanted in options else 0,
+        )  # fmt: skip
+        st.session_state["network"] = network
+        d = load(db, version, network)
+        r = d["row"]
+        cols = st.columns(4)
+        cols[0].metric("Level", r["risk_level"])
+        cols[1].metric("Risk", f"{r['risk_score']:.2f}")
+        cols[2].metric("Accounts", f"{r['accounts']:,}")
+        cols[3].metric("Requests", f"{r['requests']:,}")
+        st.text("Together they:\n" + "\n".join(f"- {x}" for x in r["reasons"]))
+        st.plotly_chart(plots.network_figure(d["members"], d["edges"]), width="stretch")
+        left, right = st.columns([2, 3])
+        with left:
+            st.subheader("Accounts")
+            pick = st.dataframe(
+                d["members"], hide_index=True, width="stretch", on_select="rerun",
+                selection_mode="single-row", key="members",
+            )  # fmt: skip
+            if pick.selection.rows:
+                shared.open_account(d["members"]["account_id"].iat[pick.selection.rows[0]])
+        with right:
+            st.subheader("Links and their evidence")
+            edges = d["edges"].assign(edge_types=d["edges"]["edge_types"].map(", ".join))
+            st.dataframe(edges, hide_index=True, width="stretch")
+        st.subheader("Label the whole network")
+        shared.label_form(db, d["members"]["account_id"].tolist(), key="network_label")

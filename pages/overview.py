@@ -1,0 +1,53 @@
+"""Overview: traffic by risk level, flagged counts, the top networks and campaigns."""
+
+import streamlit as st
+
+from analysis import plots, queries
+from pages import shared
+
+
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def load(db: str, version: tuple) -> dict:
+    cur = shared.cursor(db)
+    return {
+        "counts": queries.overview_counts(cur),
+        "daily": queries.daily_requests_by_level(cur),
+        "releases": queries.releases(cur),
+        "networks": queries.top_networks(cur, 15),
+        "campaigns": queries.top_campaigns(cur, 15),
+    }
+
+
+st.title("Overview")
+db = shared.database()
+if db and shared.has_scores(db):
+    d = load(db, shared.version(db))
+    c = d["counts"]
+    cols = st.columns(5)
+    cols[0].metric("Accounts scored", f"{c['accounts']:,}")
+    cols[1].metric("Flagged (high or critical)", f"{c['flagged']:,}")
+    cols[2].metric("Critical", f"{c['critical']:,}")
+    cols[3].metric("Networks (flagged)", f"{c['networks']:,} ({c['flagged_networks']:,})")
+    cols[4].metric("Campaigns", f"{c['campaigns']:,}")
+    st.plotly_chart(plots.requests_by_level_figure(d["daily"], d["releases"]), width="stretch")
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Top networks")
+        pick = st.dataframe(
+            d["networks"], hide_index=True, width="stretch", on_select="rerun",
+            selection_mode="single-row", key="top_networks",
+        )  # fmt: skip
+        if pick.selection.rows:
+            shared.open_network(d["networks"]["network_id"].iat[pick.selection.rows[0]])
+    with right:
+        st.subheader("Top campaigns (by share of requests from flagged accounts)")
+        pick = st.dataframe(
+            d["campaigns"], hide_index=True, width="stretch", on_select="rerun",
+            selection_mode="single-row", key="top_campaigns",
+        )  # fmt: skip
+        if pick.selection.rows:
+            st.session_state["campaign_filter"] = int(
+                d["campaigns"]["campaign_id"].iat[pick.selection.rows[0]]
+            )
+            st.switch_page("pages/triage.py")
+    st.caption("Select a row to open the network, or the campaign's accounts in the triage queue.")
