@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SAMPLE_ARGS := --accounts 1500 --days 14 --seed 7
 
-.PHONY: run test lint format bench sample clean
+.PHONY: run test check-reliability lint format bench sample clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,15 @@ lint: $(VENV)/.dev-deps
 	$(BIN)/ruff format --check .
 
 test: lint
-	$(BIN)/python -m pytest -q
+	DW_RELIABILITY_OUT=$(VENV)/reliability.json $(BIN)/python -m pytest -q
+	$(BIN)/python tests/reliability_line.py $(VENV)/reliability.json
+
+# Faults, hostile input and fuzzing only (they are also part of `make test`).
+check-reliability: $(VENV)/.dev-deps
+	DW_RELIABILITY_OUT=$(VENV)/reliability.json $(BIN)/python -m pytest -q \
+		tests/test_label_safety.py tests/test_fuzz_ingest.py tests/app/test_browser.py \
+		tests/app/test_roles.py tests/app/test_pages.py
+	$(BIN)/python tests/reliability_line.py $(VENV)/reliability.json
 
 format: $(VENV)/.dev-deps
 	$(BIN)/ruff format .

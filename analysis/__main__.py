@@ -229,6 +229,25 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_labels(args: argparse.Namespace) -> int:
+    from analysis import labels, store
+
+    try:
+        con = store.connect(args.db)
+    except store.StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        n = labels.import_events(con, Path(args.path))
+    except labels.LabelError as exc:
+        print(f"error: {exc}; nothing was imported", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    print(f"imported {n:,} label event(s) from {args.path} (events already present skipped)")
+    return 0
+
+
 def cmd_build_sample(args: argparse.Namespace) -> int:
     from analysis import sample
 
@@ -312,6 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--db", required=True)
     ev.add_argument("--truth", required=True, help="CSV account_id,role,campaign_id,network_id")
     ev.set_defaults(func=cmd_evaluate)
+
+    il = sub.add_parser("import-labels", help="append the events of a label export file")
+    il.add_argument("path", help="a CSV, Parquet or JSON Lines file written by the Labels page")
+    il.add_argument("--db", required=True)
+    il.set_defaults(func=cmd_import_labels)
 
     b = sub.add_parser("build-sample", help="build the sample database from sample_data/")
     b.add_argument("--db", default=str(config.SAMPLE_DB))

@@ -26,8 +26,9 @@ SAMPLE_SEED = 7
 
 # The sample build fits the campaign map on this many prompts (the rest are placed on it),
 # so that `make run` builds ingest + campaigns + scores within two minutes on a fresh
-# machine (measured: 92 s with 20,000 here, before the one-off 20 s fast-model build).
-SAMPLE_CAMPAIGN_FIT = 15_000
+# machine (measured: 92 s with 20,000 here, before the one-off 20 s fast-model build;
+# 147 s with 15,000 on a fresh clone while other work shared the two cores).
+SAMPLE_CAMPAIGN_FIT = 12_000
 
 # --- ingestion ---
 # Bytes of a JSON Lines file handed to DuckDB per batch: large enough that per-batch
@@ -258,3 +259,18 @@ REASON_MIN_EVIDENCE = 0.15
 # every point: Scattergl stays interactive to about 100k points in a browser.
 MAP_MAX_POINTS = 100_000
 MAP_SAMPLE_POINTS = 50_000
+
+# --- roles and demo mode ---
+# viewer: read-only (demos); analyst: label, claim, export; admin: also ingest and analyse.
+# In local mode the role is $DW_ROLE (default admin: one person on their own machine;
+# set DW_ROLE=viewer for a demo screen);
+# with OIDC login it comes from the [roles] table of secrets.toml (email = "role"), and an
+# email not listed there is a viewer.
+ROLES = ("viewer", "analyst", "admin")
+LOCAL_ROLE = os.environ.get("DW_ROLE", "admin")
+# Demo mode ($DW_DEMO=1, or the sidebar switch): account ids are shown as keyed-hash
+# pseudonyms and IPs, emails, phone numbers and API-key-like strings are masked in every
+# displayed text and in exports. The key is $DW_DEMO_KEY (a fixed default otherwise: set
+# one, or pseudonyms can be reversed by hashing known ids).
+DEMO_MODE = os.environ.get("DW_DEMO", "") == "1"
+DEMO_KEY = os.environ.get("DW_DEMO_KEY", "distillation-watch-demo")

@@ -192,7 +192,7 @@ def import_events(con: duckdb.DuckDBPyConnection, path: Path) -> int:
             "reason": df["reason"].fillna("").astype(str),
             "analyst": df["analyst"].astype(str),
             "created_at": pd.to_datetime(df["labelled_at"]),
-            "source": "import:" + df["source"].fillna("").astype(str),
+            "source": df["source"].fillna("").astype(str),
             "risk_score": pd.to_numeric(df["risk_score_at_decision"], errors="coerce"),
             "risk_level": df["risk_level_at_decision"].replace("", None),
             "reasons": df["reasons_at_decision"].map(

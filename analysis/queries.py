@@ -1635,3 +1635,8 @@ def import_label_events(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> i
         cur.unregister("_import")
         cur.close()
     return len(added)
+
+
+def account_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Return every account id that has a request."""
+    return [r[0] for r in con.execute("SELECT DISTINCT account_id FROM requests").fetchall()]

@@ -41,8 +41,11 @@ def requests_page(db: str, version: tuple, account: str, search: str, page: int)
 st.title("Account")
 db = shared.database()
 if db:
-    account = st.text_input("Account id", value=st.session_state.get("account", ""), max_chars=300)
-    account = account.strip()
+    typed = st.text_input(
+        "Account id", value=shared.shown_account(st.session_state.get("account", "")),
+        max_chars=300,
+    ).strip()  # fmt: skip
+    account = shared.real_account(db, typed)
     d = load(db, shared.version(db), account) if account else None
     if not account:
         st.info("Enter an account id, or open one from the triage queue.")
@@ -76,20 +79,22 @@ if db:
             cols[i % 3].plotly_chart(fig, width="stretch", key=f"sig_{name}")
         st.subheader(f"Linked accounts ({len(d['links'])})")
         pick = st.dataframe(
-            d["links"], hide_index=True, width="stretch", on_select="rerun",
+            shared.present(d["links"]), hide_index=True, width="stretch", on_select="rerun",
             selection_mode="single-row", key="links",
         )  # fmt: skip
         if pick.selection.rows:
             shared.open_account(d["links"]["linked_account"].iat[pick.selection.rows[0]])
         st.subheader("Campaign mix (-1: no campaign)")
-        st.dataframe(d["campaigns"], hide_index=True, width="stretch")
+        st.dataframe(shared.present(d["campaigns"]), hide_index=True, width="stretch")
         st.subheader("Prompts and responses")
         c = st.columns([3, 1])
         search = c[0].text_input("Search text", max_chars=200, key="req_search")
         page = c[1].number_input("Page", min_value=1, value=1, step=1, key="req_page") - 1
         rows, total = requests_page(db, version, account, search.strip(), int(page))
         st.caption(f"{total:,} requests match; showing {len(rows)} (page {page + 1})")
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.dataframe(shared.present(rows), hide_index=True, width="stretch")
         st.subheader("Label")
+        if not shared.can("label"):
+            st.caption(f"The {shared.role()} role cannot label.")
         shared.label_form(db, [account], key="account_label")
-        st.dataframe(d["history"], hide_index=True, width="stretch")
+        st.dataframe(shared.present(d["history"]), hide_index=True, width="stretch")

@@ -14,6 +14,9 @@ from pages import shared
 def analyse(db: str, uploads, server_path: str) -> None:
     """Ingest uploaded files and/or a server path, then run campaigns and scoring, with a
     progress bar; errors are shown and nothing already stored is lost."""
+    if not shared.can("analyse"):
+        st.error(f"The {shared.role()} role cannot analyse logs.")
+        return
     if not uploads and not server_path:
         st.error("Choose log files or give a path.")
         return

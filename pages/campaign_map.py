@@ -39,7 +39,8 @@ if db:
             density = view.startswith("density")
         else:
             c[1].caption(f"all {n:,} prompts shown")
-        pts = points(db, version, limit)
+        raw = points(db, version, limit)
+        pts = shared.present(raw)
         event = st.plotly_chart(
             plots.campaign_map_figure(pts, colour, density), width="stretch",
             on_select="rerun", selection_mode=("box", "lasso"), key="map",
@@ -49,7 +50,7 @@ if db:
             st.caption("Draw a box or lasso on the map to list those prompts and their accounts.")
         else:
             sel = pts.loc[sorted(set(chosen))]
-            accounts = sorted(sel["account_id"].unique())
+            accounts = sorted(raw.loc[sel.index, "account_id"].unique())
             st.subheader(f"{len(sel):,} prompts selected from {len(accounts):,} accounts")
             st.dataframe(
                 sel[["excerpt", "account_id", "campaign_id", "risk_level", "label", "requests"]],

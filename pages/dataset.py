@@ -40,15 +40,18 @@ if db:
     cols[4].metric("Quarantined rows", f"{s['quarantined']:,}")
     st.plotly_chart(plots.daily_requests_figure(d["daily"], d["releases"]), width="stretch")
     st.subheader("Models")
-    st.dataframe(d["models"], hide_index=True, width="stretch")
+    st.dataframe(shared.present(d["models"]), hide_index=True, width="stretch")
     st.subheader(f"Quarantined rows ({s['quarantined']:,})")
     if s["quarantined"]:
-        st.dataframe(d["quarantine"], hide_index=True, width="stretch")
+        st.dataframe(shared.present(d["quarantine"]), hide_index=True, width="stretch")
     else:
         st.text("No row was quarantined.")
     st.subheader(f"Ingested files ({s['files']:,})")
-    st.dataframe(d["files"], hide_index=True, width="stretch")
+    st.dataframe(shared.present(d["files"]), hide_index=True, width="stretch")
 
+    if not shared.can("analyse"):
+        st.caption(f"Analysing new logs needs the admin role (this is {shared.role()}).")
+        st.stop()
     st.subheader("Analyse new logs")
     st.caption(
         "Ingests the files (JSON Lines, CSV or Parquet, optionally gzip), then runs campaigns "

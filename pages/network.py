@@ -46,19 +46,22 @@ if db and shared.has_scores(db):
         cols[2].metric("Accounts", f"{r['accounts']:,}")
         cols[3].metric("Requests", f"{r['requests']:,}")
         st.text("Together they:\n" + "\n".join(f"- {x}" for x in r["reasons"]))
-        st.plotly_chart(plots.network_figure(d["members"], d["edges"]), width="stretch")
+        members, edges = shared.present(d["members"]), shared.present(d["edges"])
+        st.plotly_chart(plots.network_figure(members, edges), width="stretch")
         left, right = st.columns([2, 3])
         with left:
             st.subheader("Accounts")
             pick = st.dataframe(
-                d["members"], hide_index=True, width="stretch", on_select="rerun",
+                members, hide_index=True, width="stretch", on_select="rerun",
                 selection_mode="single-row", key="members",
             )  # fmt: skip
             if pick.selection.rows:
                 shared.open_account(d["members"]["account_id"].iat[pick.selection.rows[0]])
         with right:
             st.subheader("Links and their evidence")
-            edges = d["edges"].assign(edge_types=d["edges"]["edge_types"].map(", ".join))
-            st.dataframe(edges, hide_index=True, width="stretch")
+            st.dataframe(
+                edges.assign(edge_types=edges["edge_types"].map(", ".join)),
+                hide_index=True, width="stretch",
+            )  # fmt: skip
         st.subheader("Label the whole network")
         shared.label_form(db, d["members"]["account_id"].tolist(), key="network_label")

@@ -34,7 +34,7 @@ if db and shared.has_scores(db):
     with left:
         st.subheader("Top networks")
         pick = st.dataframe(
-            d["networks"], hide_index=True, width="stretch", on_select="rerun",
+            shared.present(d["networks"]), hide_index=True, width="stretch", on_select="rerun",
             selection_mode="single-row", key="top_networks",
         )  # fmt: skip
         if pick.selection.rows:
@@ -42,7 +42,7 @@ if db and shared.has_scores(db):
     with right:
         st.subheader("Top campaigns (by share of requests from flagged accounts)")
         pick = st.dataframe(
-            d["campaigns"], hide_index=True, width="stretch", on_select="rerun",
+            shared.present(d["campaigns"]), hide_index=True, width="stretch", on_select="rerun",
             selection_mode="single-row", key="top_campaigns",
         )  # fmt: skip
         if pick.selection.rows:

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from analysis import config, labels, queries, store
+from analysis import config, labels, queries, redact, store
 
 TTL, ENTRIES = 300, 64  # cached query results: seconds to live, entries kept
 
@@ -40,6 +40,68 @@ def analyst() -> str:
     return str(st.session_state.get("analyst") or "").strip()
 
 
+# What each action needs (the page hides what the role cannot do, and the action itself
+# refuses it, so a viewer cannot write even by calling the action).
+PERMISSIONS = {
+    "label": ("analyst", "admin"),
+    "claim": ("analyst", "admin"),
+    "export": ("analyst", "admin"),
+    "analyse": ("admin",),
+}
+
+
+def role() -> str:
+    """The user's role: from the [roles] table of secrets (email = role) with OIDC login
+    (viewer when not listed), else $DW_ROLE; an unknown name is a viewer."""
+    if st.user.get("is_logged_in"):
+        try:
+            mapping = dict(st.secrets.get("roles", {}))
+        except Exception:
+            mapping = {}
+        name = mapping.get(str(st.user.get("email") or ""), "viewer")
+    else:
+        name = config.LOCAL_ROLE
+    return name if name in config.ROLES else "viewer"
+
+
+def can(action: str) -> bool:
+    """True when the user's role may do action (see PERMISSIONS)."""
+    return role() in PERMISSIONS[action]
+
+
+def require(action: str) -> None:
+    """Raise PermissionError unless the user's role may do action."""
+    if not can(action):
+        raise PermissionError(f"the {role()} role cannot {action}")
+
+
+def demo() -> bool:
+    """True in demo mode ($DW_DEMO=1 forces it; the sidebar can switch it on)."""
+    return config.DEMO_MODE or bool(st.session_state.get("demo"))
+
+
+def present(df):
+    """The DataFrame as it may be shown: pseudonymised and masked in demo mode."""
+    return redact.frame(df, config.DEMO_KEY) if demo() else df
+
+
+@st.cache_data(ttl=TTL, max_entries=8)
+def _pseudonyms(db: str, version: tuple, key: str) -> dict[str, str]:
+    return {redact.pseudonym(a, key): a for a in queries.account_ids(cursor(db))}
+
+
+def real_account(db: str, typed: str) -> str:
+    """The account id behind what the user typed (a pseudonym in demo mode)."""
+    if not demo() or not typed:
+        return typed
+    return _pseudonyms(db, version(db), config.DEMO_KEY).get(typed, "")
+
+
+def shown_account(account: str) -> str:
+    """An account id as it may be shown."""
+    return redact.pseudonym(account, config.DEMO_KEY) if demo() else account
+
+
 def _kept_input(label: str, name: str, default: str, **kwargs) -> None:
     """A sidebar text input whose value survives page switches (widget state does not):
     the value lives under `name`, the widget under `name` + '_input'."""
@@ -54,13 +116,25 @@ def _kept_input(label: str, name: str, default: str, **kwargs) -> None:
     st.text_input(label, key=name + "_input", on_change=keep, **kwargs)
 
 
+# Our own constant style, never log text: hide the tables' CSV download (it would skip the
+# formula neutralising and the role check of the Labels export).
+_STYLE = "<style>button[aria-label='Download as CSV']{display:none !important;}</style>"
+
+
 def sidebar() -> None:
     """The shared sidebar: which database, and who is working."""
+    st.html(_STYLE)
     with st.sidebar:
         _kept_input(
             "Database", "db_path", str(config.default_db()),
             help="A DuckDB file built by `python -m analysis ingest`; $DW_DB sets the default.",
         )  # fmt: skip
+        if config.DEMO_MODE:
+            st.text("Demo mode: ids pseudonymised, personal data masked")
+        else:
+            st.toggle("Demo mode", key="demo", help="Pseudonymise account ids and mask IPs, "
+                      "emails, phone numbers and keys on every page and in exports.")  # fmt: skip
+        st.text(f"Role: {role()}")
         if st.user.get("is_logged_in"):
             st.text(f"Signed in as {analyst()}")
             if st.button("Log out"):
@@ -133,9 +207,30 @@ def flash() -> None:
         st.success(message)
 
 
+def write_labels(db: str, accounts: list[str], label: str, reason: str, expected) -> list[int]:
+    """Write label events for the user (refused for roles that cannot label)."""
+    require("label")
+    return labels.add_labels(_connection(db), accounts, label, reason, analyst(), expected)
+
+
+def claim(db: str, accounts: list[str]) -> list[str]:
+    """Claim accounts for the user; return those someone else holds."""
+    require("claim")
+    return labels.claim(_connection(db), accounts, analyst())
+
+
+def release(db: str, accounts: list[str]) -> int:
+    """Release the user's claims on accounts; return how many."""
+    require("claim")
+    return labels.release(_connection(db), accounts, analyst())
+
+
 def label_form(db: str, accounts: list[str], key: str) -> None:
-    """A form labelling the given accounts. The labels the analyst saw when the page was
-    drawn are kept; a label that changed since is refused with a message."""
+    """A form labelling the given accounts (not shown to roles that cannot label). The
+    labels the analyst saw when the page was drawn are kept; a label that changed since
+    is refused with a message."""
+    if not can("label"):
+        return
     seen_key = f"{key}_seen"
     previous = st.session_state.get(seen_key)
     shown = current_events(db, accounts)
@@ -153,10 +248,8 @@ def label_form(db: str, accounts: list[str], key: str) -> None:
     if submitted:
         expected = previous if previous is not None and set(previous) == set(accounts) else shown
         try:
-            ids = labels.add_labels(
-                _connection(db), accounts, label, reason, analyst(), expected=expected
-            )
-        except labels.LabelError as exc:
+            ids = write_labels(db, accounts, label, reason, expected)
+        except (labels.LabelError, PermissionError) as exc:
             st.error(str(exc))
         else:
             st.session_state["flash"] = f"Labelled {len(ids)} account(s) {label}."

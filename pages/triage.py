@@ -61,7 +61,7 @@ if db and shared.has_scores(db):
     rows = queue(db, shared.version(db), filters)
     st.caption(f"{len(rows):,} accounts (at most 500 shown), riskiest first")
     pick = st.dataframe(
-        rows, hide_index=True, width="stretch", on_select="rerun",
+        shared.present(rows), hide_index=True, width="stretch", on_select="rerun",
         selection_mode="multi-row", key="queue",
         column_config={"risk_score": st.column_config.ProgressColumn(
             "risk", min_value=0.0, max_value=1.0, format="%.2f")},
@@ -71,17 +71,18 @@ if db and shared.has_scores(db):
     a = st.columns(4)
     if a[0].button("Open account", disabled=len(selected) != 1):
         shared.open_account(selected[0])
-    if a[1].button("Claim", disabled=not selected):
+    can_claim = shared.can("claim")
+    if can_claim and a[1].button("Claim", disabled=not selected):
         try:
-            taken = labels.claim(shared._connection(db), selected, shared.analyst())
-        except labels.LabelError as exc:
+            taken = shared.claim(db, selected)
+        except (labels.LabelError, PermissionError) as exc:
             st.error(str(exc))
         else:
             note = f" Already claimed by someone else: {', '.join(taken)}." if taken else ""
             st.session_state["flash"] = f"Claimed {len(selected) - len(taken)} account(s).{note}"
             st.rerun()
-    if a[2].button("Release my claims", disabled=not selected):
-        n = labels.release(shared._connection(db), selected, shared.analyst())
+    if can_claim and a[2].button("Release my claims", disabled=not selected):
+        n = shared.release(db, selected)
         st.session_state["flash"] = f"Released {n} claim(s)."
         st.rerun()
     shared.label_form(db, selected, key="queue_label")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hostile import HOSTILE_STRINGS
 from test_campaigns import CountingEmbedder
 
 from analysis import campaigns, generate, ingest, scoring, store
 from analysis.reasoning import ReasoningDetector
-
-HOSTILE = "![x](http://198.51.100.7/beacon) <script>alert(1)</script> **bold** <b>b</b>"
 
 
 @pytest.fixture(scope="session")
@@ -25,15 +24,15 @@ def scored_db(tmp_path_factory, minilm_model, fast_model):
             json.dumps(
                 {
                     "request_id": f"h{i}",
-                    "timestamp": f"2026-10-02T0{i}:00:00Z",
+                    "timestamp": f"2026-10-02T{i:02d}:00:00Z",
                     "account_id": "acct_<i>hostile</i>",
-                    "prompt": HOSTILE,
-                    "response": HOSTILE,
+                    "prompt": HOSTILE_STRINGS[i % len(HOSTILE_STRINGS)],
+                    "response": HOSTILE_STRINGS[(i + 1) % len(HOSTILE_STRINGS)],
                     "user_agent": "<img src=http://198.51.100.7/x>",
                 }
             )
             + "\n"
-            for i in range(6)
+            for i in range(len(HOSTILE_STRINGS))
         )
     )
     db = folder / "db.duckdb"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hostile import HOSTILE_STRINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -160,7 +161,7 @@ def test_select_label_and_export(page, server):
     assert page.outside == [] and page.dialogs == []
 
 
-def test_hostile_text_stays_inert(page, server):
+def test_hostile_text_stays_inert(page, server, reliability_figures):
     base, _db = server
     open_page(page, base, "account")
     box = page.get_by_label("Account id")
@@ -169,6 +170,10 @@ def test_hostile_text_stays_inert(page, server):
     page.get_by_text("Prompts and responses").wait_for(timeout=60_000)
     page.wait_for_load_state("networkidle")
     shot(page, "account-hostile")
-    assert page.locator("img[src*='198.51.100.7']").count() == 0
-    assert page.locator("a[href*='198.51.100.7']").count() == 0
+    open_page(page, base, "campaign_map")  # hover excerpts and accounts of every point
+    open_page(page, base, "dataset")
+    for selector in ("img[src*='198.51.100.7']", "a[href*='198.51.100.7']",
+                     "iframe", "script:not([src])[data-hostile]"):  # fmt: skip
+        assert page.locator(selector).count() == 0, selector
     assert page.outside == [] and page.dialogs == []
+    reliability_figures["hostile_strings"] += len(HOSTILE_STRINGS)

@@ -112,7 +112,7 @@ def test_reason_is_required_for_extraction(db, monkeypatch):
     con.close()
 
 
-def test_a_label_changed_since_loading_is_a_conflict(db, monkeypatch):
+def test_a_label_changed_since_loading_is_a_conflict(db, monkeypatch, reliability_figures):
     account = top_account(db)
     first = app(db, monkeypatch, "account", account=account)  # analyst A opens the account
     second = app(db, monkeypatch, "account", account=account)  # analyst B labels it first
@@ -121,6 +121,7 @@ def test_a_label_changed_since_loading_is_a_conflict(db, monkeypatch):
     first.selectbox(key="account_label_label").set_value("suspicious")
     next(b for b in first.button if b.label.startswith("Label 1 account")).click().run()
     assert any("changed since you loaded it" in e.value for e in first.error)
+    reliability_figures["conflicts_detected"] += 1
     con = store.connect(db)
     history = queries.label_history(con, account)
     con.close()
