@@ -10,6 +10,17 @@ from pathlib import Path
 from analysis import config
 
 
+def _connect(path: str, read_only: bool = False):
+    """Open the database, or print why not and return None."""
+    from analysis import store
+
+    try:
+        return store.connect(path, read_only=read_only)
+    except store.StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
 def _progress_factory(enabled: bool):
     """Return a function making a byte-progress callback per file (tqdm on stderr)."""
     if not enabled:
@@ -110,13 +121,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
-    from analysis import campaigns, store
+    from analysis import campaigns
     from analysis.embed import ModelUnavailable
 
-    try:
-        con = store.connect(args.db)
-    except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = _connect(args.db)
+    if con is None:
         return 2
     try:
         r = campaigns.run_campaigns(
@@ -175,17 +184,15 @@ def _detector():
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from analysis import scoring, store
+    from analysis import scoring
     from analysis.embed import ModelUnavailable
 
     out = Path(args.out) if args.out else None
     if out is not None and not out.parent.is_dir():
         print(f"error: folder {out.parent} does not exist", file=sys.stderr)
         return 2
-    try:
-        con = store.connect(args.db)
-    except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = _connect(args.db)
+    if con is None:
         return 2
     log = (lambda _m: None) if args.quiet else print
     try:
@@ -230,12 +237,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_import_labels(args: argparse.Namespace) -> int:
-    from analysis import labels, store
+    from analysis import labels
 
-    try:
-        con = store.connect(args.db)
-    except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = _connect(args.db)
+    if con is None:
         return 2
     try:
         n = labels.import_events(con, Path(args.path))
@@ -260,12 +265,10 @@ def cmd_build_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from analysis import queries, store
+    from analysis import queries
 
-    try:
-        con = store.connect(args.db, read_only=True)
-    except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = _connect(args.db, read_only=True)
+    if con is None:
         return 2
     s = queries.dataset_summary(con)
     for k, v in s.items():

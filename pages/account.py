@@ -78,12 +78,9 @@ if db:
             fig = plots.signal_figure(population(db, version, name), d["signals"][name], name, log)
             cols[i % 3].plotly_chart(fig, width="stretch", key=f"sig_{name}")
         st.subheader(f"Linked accounts ({len(d['links'])})")
-        pick = st.dataframe(
-            shared.present(d["links"]), hide_index=True, width="stretch", on_select="rerun",
-            selection_mode="single-row", key="links",
-        )  # fmt: skip
-        if pick.selection.rows:
-            shared.open_account(d["links"]["linked_account"].iat[pick.selection.rows[0]])
+        linked = shared.picked(d["links"], "links", "linked_account")
+        if linked is not None:
+            shared.open_account(linked)
         st.subheader("Campaign mix (-1: no campaign)")
         st.dataframe(shared.present(d["campaigns"]), hide_index=True, width="stretch")
         st.subheader("Prompts and responses")

@@ -51,12 +51,9 @@ if db and shared.has_scores(db):
         left, right = st.columns([2, 3])
         with left:
             st.subheader("Accounts")
-            pick = st.dataframe(
-                members, hide_index=True, width="stretch", on_select="rerun",
-                selection_mode="single-row", key="members",
-            )  # fmt: skip
-            if pick.selection.rows:
-                shared.open_account(d["members"]["account_id"].iat[pick.selection.rows[0]])
+            member = shared.picked(d["members"], "members", "account_id")
+            if member is not None:
+                shared.open_account(member)
         with right:
             st.subheader("Links and their evidence")
             st.dataframe(

@@ -33,21 +33,13 @@ if db and shared.has_scores(db):
     left, right = st.columns(2)
     with left:
         st.subheader("Top networks")
-        pick = st.dataframe(
-            shared.present(d["networks"]), hide_index=True, width="stretch", on_select="rerun",
-            selection_mode="single-row", key="top_networks",
-        )  # fmt: skip
-        if pick.selection.rows:
-            shared.open_network(d["networks"]["network_id"].iat[pick.selection.rows[0]])
+        network = shared.picked(d["networks"], "top_networks", "network_id")
+        if network is not None:
+            shared.open_network(network)
     with right:
         st.subheader("Top campaigns (by share of requests from flagged accounts)")
-        pick = st.dataframe(
-            shared.present(d["campaigns"]), hide_index=True, width="stretch", on_select="rerun",
-            selection_mode="single-row", key="top_campaigns",
-        )  # fmt: skip
-        if pick.selection.rows:
-            st.session_state["campaign_filter"] = int(
-                d["campaigns"]["campaign_id"].iat[pick.selection.rows[0]]
-            )
+        campaign = shared.picked(d["campaigns"], "top_campaigns", "campaign_id")
+        if campaign is not None:
+            st.session_state["campaign_filter"] = int(campaign)
             st.switch_page("pages/triage.py")
     st.caption("Select a row to open the network, or the campaign's accounts in the triage queue.")

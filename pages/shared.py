@@ -182,6 +182,16 @@ def has_scores(db: str) -> bool:
     return False
 
 
+def picked(df, key: str, column: str):
+    """Show df as a table with single-row selection; return column of the picked row."""
+    event = st.dataframe(
+        present(df), hide_index=True, width="stretch", on_select="rerun",
+        selection_mode="single-row", key=key,
+    )  # fmt: skip
+    rows = event.selection.rows
+    return df[column].iat[rows[0]] if rows else None
+
+
 def open_account(account: str) -> None:
     """Go to the Account page showing account."""
     st.session_state["account"] = account

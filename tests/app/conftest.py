@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from hostile import HOSTILE_STRINGS
@@ -43,3 +44,11 @@ def scored_db(tmp_path_factory, minilm_model, fast_model):
     scoring.run_scoring(con, ReasoningDetector(minilm_model, fast_model), log=lambda _m: None)
     con.close()
     return db
+
+
+@pytest.fixture
+def db(scored_db, tmp_path):
+    """A fresh copy of the scored database per test, so writes do not leak between tests."""
+    target = tmp_path / "db.duckdb"
+    shutil.copyfile(scored_db, target)
+    return target

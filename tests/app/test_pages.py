@@ -6,44 +6,14 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 
 import pandas as pd
-import pytest
+from apphelp import app, top_account
 from streamlit.testing.v1 import AppTest
 
 from analysis import labels, queries, store
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def db(scored_db, tmp_path):
-    """A fresh copy per test, so label writes do not leak between tests."""
-    target = tmp_path / "db.duckdb"
-    shutil.copyfile(scored_db, target)
-    return target
-
-
-def app(db, monkeypatch, page: str | None = None, **state) -> AppTest:
-    monkeypatch.setenv("DW_DB", str(db))
-    monkeypatch.chdir(ROOT)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    for k, v in state.items():
-        at.session_state[k] = v
-    at.run()
-    if page:
-        at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def top_account(db) -> str:
-    con = store.connect(db)
-    try:
-        return queries.account_scores(con)["account_id"].iat[0]
-    finally:
-        con.close()
 
 
 def no_hostile_markdown(at: AppTest) -> None:

@@ -4,41 +4,12 @@ pseudonyms and masks, on pages and in exports; free-text inputs are parameters."
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from streamlit.testing.v1 import AppTest
+from apphelp import app, top_account
 
 from analysis import config, labels, queries, redact, store
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def db(scored_db, tmp_path):
-    target = tmp_path / "db.duckdb"
-    shutil.copyfile(scored_db, target)
-    return target
-
-
-def app(db, monkeypatch, page: str, **state) -> AppTest:
-    monkeypatch.setenv("DW_DB", str(db))
-    monkeypatch.chdir(ROOT)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    for k, v in state.items():
-        at.session_state[k] = v
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def top_account(db) -> str:
-    con = store.connect(db)
-    try:
-        return queries.account_scores(con)["account_id"].iat[0]
-    finally:
-        con.close()
 
 
 def test_viewer_sees_no_write_controls(db, monkeypatch):
