@@ -26,8 +26,8 @@ SAMPLE_SEED = 7
 
 # The sample build fits the campaign map on this many prompts (the rest are placed on it),
 # so that `make run` builds ingest + campaigns + scores within two minutes on a fresh
-# machine (measured: 92 s with 20,000 here, before the one-off 20 s fast-model build;
-# 147 s with 15,000 on a fresh clone while other work shared the two cores).
+# machine (measured on a fresh clone with 12,000: 107 s, of which about 20 s is the one-off
+# build of the fast model; 20,000 took 92 s plus that build).
 SAMPLE_CAMPAIGN_FIT = 12_000
 
 # --- ingestion ---
