@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import config, plots, queries
-from pages import shared
+from pages import access, shared
 
 PAGE_SIZE = 25
 
@@ -42,7 +42,7 @@ st.title("Account")
 db = shared.database()
 if db:
     typed = st.text_input(
-        "Account id", value=shared.shown_account(st.session_state.get("account", "")),
+        "Account id", value=access.shown_account(st.session_state.get("account", "")),
         max_chars=300,
     ).strip()  # fmt: skip
     account = shared.real_account(db, typed)
@@ -82,16 +82,16 @@ if db:
         if linked is not None:
             shared.open_account(linked)
         st.subheader("Campaign mix (-1: no campaign)")
-        st.dataframe(shared.present(d["campaigns"]), hide_index=True, width="stretch")
+        st.dataframe(access.present(d["campaigns"]), hide_index=True, width="stretch")
         st.subheader("Prompts and responses")
         c = st.columns([3, 1])
         search = c[0].text_input("Search text", max_chars=200, key="req_search")
         page = c[1].number_input("Page", min_value=1, value=1, step=1, key="req_page") - 1
         rows, total = requests_page(db, version, account, search.strip(), int(page))
         st.caption(f"{total:,} requests match; showing {len(rows)} (page {page + 1})")
-        st.dataframe(shared.present(rows), hide_index=True, width="stretch")
+        st.dataframe(access.present(rows), hide_index=True, width="stretch")
         st.subheader("Label")
-        if not shared.can("label"):
-            st.caption(f"The {shared.role()} role cannot label.")
+        if not access.can("label"):
+            st.caption(f"The {access.role()} role cannot label.")
         shared.label_form(db, [account], key="account_label")
-        st.dataframe(shared.present(d["history"]), hide_index=True, width="stretch")
+        st.dataframe(access.present(d["history"]), hide_index=True, width="stretch")

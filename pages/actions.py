@@ -8,14 +8,14 @@ from pathlib import Path
 import streamlit as st
 
 from analysis import ingest, pipeline
-from pages import shared
+from pages import access, shared
 
 
 def analyse(db: str, uploads, server_path: str) -> None:
     """Ingest uploaded files and/or a server path, then run campaigns and scoring, with a
     progress bar; errors are shown and nothing already stored is lost."""
-    if not shared.can("analyse"):
-        st.error(f"The {shared.role()} role cannot analyse logs.")
+    if not access.can("analyse"):
+        st.error(f"The {access.role()} role cannot analyse logs.")
         return
     if not uploads and not server_path:
         st.error("Choose log files or give a path.")

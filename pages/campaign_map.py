@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import config, plots, queries
-from pages import shared
+from pages import access, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=16)
@@ -40,7 +40,7 @@ if db:
         else:
             c[1].caption(f"all {n:,} prompts shown")
         raw = points(db, version, limit)
-        pts = shared.present(raw)
+        pts = access.present(raw)
         event = st.plotly_chart(
             plots.campaign_map_figure(pts, colour, density), width="stretch",
             on_select="rerun", selection_mode=("box", "lasso"), key="map",

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import plots, queries
-from pages import actions, shared
+from pages import access, actions, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
@@ -40,17 +40,17 @@ if db:
     cols[4].metric("Quarantined rows", f"{s['quarantined']:,}")
     st.plotly_chart(plots.daily_requests_figure(d["daily"], d["releases"]), width="stretch")
     st.subheader("Models")
-    st.dataframe(shared.present(d["models"]), hide_index=True, width="stretch")
+    st.dataframe(access.present(d["models"]), hide_index=True, width="stretch")
     st.subheader(f"Quarantined rows ({s['quarantined']:,})")
     if s["quarantined"]:
-        st.dataframe(shared.present(d["quarantine"]), hide_index=True, width="stretch")
+        st.dataframe(access.present(d["quarantine"]), hide_index=True, width="stretch")
     else:
         st.text("No row was quarantined.")
     st.subheader(f"Ingested files ({s['files']:,})")
-    st.dataframe(shared.present(d["files"]), hide_index=True, width="stretch")
+    st.dataframe(access.present(d["files"]), hide_index=True, width="stretch")
 
-    if not shared.can("analyse"):
-        st.caption(f"Analysing new logs needs the admin role (this is {shared.role()}).")
+    if not access.can("analyse"):
+        st.caption(f"Analysing new logs needs the admin role (this is {access.role()}).")
         st.stop()
     st.subheader("Analyse new logs")
     st.caption(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import labels, queries
-from pages import shared
+from pages import access, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
@@ -15,7 +15,7 @@ def load(db: str, version: tuple) -> dict:
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def export(db: str, version: tuple, history: bool, fmt: str, demo: bool) -> bytes:
     table = labels.export_table(shared.cursor(db), history)
-    return labels.export_bytes(shared.present(table) if demo else table, fmt)
+    return labels.export_bytes(access.present(table) if demo else table, fmt)
 
 
 st.title("Labels")
@@ -24,20 +24,20 @@ if db:
     version = shared.version(db)
     d = load(db, version)
     st.subheader(f"Current labels ({len(d['current']):,} accounts)")
-    st.dataframe(shared.present(d["current"]), hide_index=True, width="stretch")
+    st.dataframe(access.present(d["current"]), hide_index=True, width="stretch")
     st.subheader(f"History ({len(d['history']):,} events, nothing is overwritten)")
-    st.dataframe(shared.present(d["history"]), hide_index=True, width="stretch")
-    if not shared.can("export"):
-        st.caption(f"The {shared.role()} role cannot export labels.")
+    st.dataframe(access.present(d["history"]), hide_index=True, width="stretch")
+    if not access.can("export"):
+        st.caption(f"The {access.role()} role cannot export labels.")
         st.stop()
-    st.subheader("Export" + (" (demo mode: pseudonymised and masked)" if shared.demo() else ""))
+    st.subheader("Export" + (" (demo mode: pseudonymised and masked)" if access.demo() else ""))
     c = st.columns(3)
     fmt = c[0].selectbox("Format", labels.EXPORT_FORMATS)
     history = c[1].radio("Rows", ("current labels", "every event"), horizontal=True)
     every = history == "every event"
     c[2].download_button(
         "Download",
-        data=export(db, version, every, fmt, shared.demo()),
+        data=export(db, version, every, fmt, access.demo()),
         file_name=f"labels-{'history' if every else 'current'}.{fmt}",
         mime="application/octet-stream",
         disabled=d["history"].empty,

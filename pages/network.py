@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import plots, queries
-from pages import shared
+from pages import access, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
@@ -46,7 +46,7 @@ if db and shared.has_scores(db):
         cols[2].metric("Accounts", f"{r['accounts']:,}")
         cols[3].metric("Requests", f"{r['requests']:,}")
         st.text("Together they:\n" + "\n".join(f"- {x}" for x in r["reasons"]))
-        members, edges = shared.present(d["members"]), shared.present(d["edges"])
+        members, edges = access.present(d["members"]), access.present(d["edges"])
         st.plotly_chart(plots.network_figure(members, edges), width="stretch")
         left, right = st.columns([2, 3])
         with left:

@@ -10,6 +10,7 @@ import duckdb
 import streamlit as st
 
 from analysis import config, labels, queries, redact, store
+from pages import access
 
 TTL, ENTRIES = 300, 64  # cached query results: seconds to live, entries kept
 
@@ -40,51 +41,6 @@ def analyst() -> str:
     return str(st.session_state.get("analyst") or "").strip()
 
 
-# What each action needs (the page hides what the role cannot do, and the action itself
-# refuses it, so a viewer cannot write even by calling the action).
-PERMISSIONS = {
-    "label": ("analyst", "admin"),
-    "claim": ("analyst", "admin"),
-    "export": ("analyst", "admin"),
-    "analyse": ("admin",),
-}
-
-
-def role() -> str:
-    """The user's role: from the [roles] table of secrets (email = role) with OIDC login
-    (viewer when not listed), else $DW_ROLE; an unknown name is a viewer."""
-    if st.user.get("is_logged_in"):
-        try:
-            mapping = dict(st.secrets.get("roles", {}))
-        except Exception:
-            mapping = {}
-        name = mapping.get(str(st.user.get("email") or ""), "viewer")
-    else:
-        name = config.LOCAL_ROLE
-    return name if name in config.ROLES else "viewer"
-
-
-def can(action: str) -> bool:
-    """True when the user's role may do action (see PERMISSIONS)."""
-    return role() in PERMISSIONS[action]
-
-
-def require(action: str) -> None:
-    """Raise PermissionError unless the user's role may do action."""
-    if not can(action):
-        raise PermissionError(f"the {role()} role cannot {action}")
-
-
-def demo() -> bool:
-    """True in demo mode ($DW_DEMO=1 forces it; the sidebar can switch it on)."""
-    return config.DEMO_MODE or bool(st.session_state.get("demo"))
-
-
-def present(df):
-    """The DataFrame as it may be shown: pseudonymised and masked in demo mode."""
-    return redact.frame(df, config.DEMO_KEY) if demo() else df
-
-
 @st.cache_data(ttl=TTL, max_entries=8)
 def _pseudonyms(db: str, version: tuple, key: str) -> dict[str, str]:
     return {redact.pseudonym(a, key): a for a in queries.account_ids(cursor(db))}
@@ -92,14 +48,9 @@ def _pseudonyms(db: str, version: tuple, key: str) -> dict[str, str]:
 
 def real_account(db: str, typed: str) -> str:
     """The account id behind what the user typed (a pseudonym in demo mode)."""
-    if not demo() or not typed:
+    if not access.demo() or not typed:
         return typed
     return _pseudonyms(db, version(db), config.DEMO_KEY).get(typed, "")
-
-
-def shown_account(account: str) -> str:
-    """An account id as it may be shown."""
-    return redact.pseudonym(account, config.DEMO_KEY) if demo() else account
 
 
 def _kept_input(label: str, name: str, default: str, **kwargs) -> None:
@@ -134,7 +85,7 @@ def sidebar() -> None:
         else:
             st.toggle("Demo mode", key="demo", help="Pseudonymise account ids and mask IPs, "
                       "emails, phone numbers and keys on every page and in exports.")  # fmt: skip
-        st.text(f"Role: {role()}")
+        st.text(f"Role: {access.role()}")
         if st.user.get("is_logged_in"):
             st.text(f"Signed in as {analyst()}")
             if st.button("Log out"):
@@ -185,7 +136,7 @@ def has_scores(db: str) -> bool:
 def picked(df, key: str, column: str):
     """Show df as a table with single-row selection; return column of the picked row."""
     event = st.dataframe(
-        present(df), hide_index=True, width="stretch", on_select="rerun",
+        access.present(df), hide_index=True, width="stretch", on_select="rerun",
         selection_mode="single-row", key=key,
     )  # fmt: skip
     rows = event.selection.rows
@@ -219,19 +170,19 @@ def flash() -> None:
 
 def write_labels(db: str, accounts: list[str], label: str, reason: str, expected) -> list[int]:
     """Write label events for the user (refused for roles that cannot label)."""
-    require("label")
+    access.require("label")
     return labels.add_labels(_connection(db), accounts, label, reason, analyst(), expected)
 
 
 def claim(db: str, accounts: list[str]) -> list[str]:
     """Claim accounts for the user; return those someone else holds."""
-    require("claim")
+    access.require("claim")
     return labels.claim(_connection(db), accounts, analyst())
 
 
 def release(db: str, accounts: list[str]) -> int:
     """Release the user's claims on accounts; return how many."""
-    require("claim")
+    access.require("claim")
     return labels.release(_connection(db), accounts, analyst())
 
 
@@ -239,7 +190,7 @@ def label_form(db: str, accounts: list[str], key: str) -> None:
     """A form labelling the given accounts (not shown to roles that cannot label). The
     labels the analyst saw when the page was drawn are kept; a label that changed since
     is refused with a message."""
-    if not can("label"):
+    if not access.can("label"):
         return
     seen_key = f"{key}_seen"
     previous = st.session_state.get(seen_key)

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from analysis import labels, queries
-from pages import shared
+from pages import access, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
@@ -61,7 +61,7 @@ if db and shared.has_scores(db):
     rows = queue(db, shared.version(db), filters)
     st.caption(f"{len(rows):,} accounts (at most 500 shown), riskiest first")
     pick = st.dataframe(
-        shared.present(rows), hide_index=True, width="stretch", on_select="rerun",
+        access.present(rows), hide_index=True, width="stretch", on_select="rerun",
         selection_mode="multi-row", key="queue",
         column_config={"risk_score": st.column_config.ProgressColumn(
             "risk", min_value=0.0, max_value=1.0, format="%.2f")},
@@ -71,7 +71,7 @@ if db and shared.has_scores(db):
     a = st.columns(4)
     if a[0].button("Open account", disabled=len(selected) != 1):
         shared.open_account(selected[0])
-    can_claim = shared.can("claim")
+    can_claim = access.can("claim")
     if can_claim and a[1].button("Claim", disabled=not selected):
         try:
             taken = shared.claim(db, selected)

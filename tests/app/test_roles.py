@@ -46,12 +46,12 @@ def test_viewer_cannot_write_by_calling_the_actions(db, monkeypatch):
 
 
 def test_unknown_role_is_a_viewer(monkeypatch):
-    from pages import shared
+    from pages import access
 
     monkeypatch.setattr(config, "LOCAL_ROLE", "superuser")
-    assert shared.role() == "viewer" and not shared.can("label")
+    assert access.role() == "viewer" and not access.can("label")
     monkeypatch.setattr(config, "LOCAL_ROLE", "analyst")
-    assert shared.can("label") and shared.can("export") and not shared.can("analyse")
+    assert access.can("label") and access.can("export") and not access.can("analyse")
 
 
 def test_demo_mode_pseudonymises_and_masks(db, monkeypatch):
@@ -71,11 +71,11 @@ def test_demo_mode_pseudonymises_and_masks(db, monkeypatch):
     con = store.connect(db)
     labels.add_labels(con, [account], "extraction", "seen from 203.0.113.5", "ana")
     con.close()
-    from pages import shared
+    from pages import access
 
-    monkeypatch.setattr(shared, "demo", lambda: True)
+    monkeypatch.setattr(access, "demo", lambda: True)
     con = store.connect(db)
-    table = shared.present(labels.export_table(con, history=True))
+    table = access.present(labels.export_table(con, history=True))
     con.close()
     assert table["account_id"].iat[0] == fake and table["reason"].iat[0] == "seen from [ip]"
 
