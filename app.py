@@ -5,7 +5,7 @@ offline and load nothing from outside (attacker text must not be able to either)
 
 import streamlit as st
 
-from pages import shared
+from pages import sidebar
 
 st.set_page_config(page_title="Distillation Watch", page_icon="🔎", layout="wide")
 page = st.navigation(
@@ -19,5 +19,5 @@ page = st.navigation(
         st.Page("pages/dataset.py", title="Dataset"),
     ]
 )
-shared.sidebar()
+sidebar.sidebar()
 page.run()

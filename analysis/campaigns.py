@@ -95,6 +95,14 @@ def sample_indices(n: int, size: int, seed: int) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
+def _fit_quietly(model, X: np.ndarray) -> np.ndarray:
+    """UMAP's fit_transform as float32, without its warnings: the spectral start falls back
+    from ARPACK to LOBPCG on some inputs and says so at length; the result is used either way."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=(RuntimeWarning, UserWarning))
+        return model.fit_transform(X).astype(np.float32)
+
+
 def reduce(X: np.ndarray, dims: int = config.UMAP_CLUSTER_DIMS, seed: int = config.CAMPAIGN_SEED):
     """UMAP (cosine) of embeddings to a few dimensions for clustering: (n, dims)."""
     import umap
@@ -109,11 +117,7 @@ def reduce(X: np.ndarray, dims: int = config.UMAP_CLUSTER_DIMS, seed: int = conf
         low_memory=True,
         n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
     )
-    with warnings.catch_warnings():
-        # the spectral start falls back from ARPACK to LOBPCG on some inputs and says so at
-        # length; the result is used either way
-        warnings.simplefilter("ignore", category=(RuntimeWarning, UserWarning))
-        return model.fit_transform(X).astype(np.float32)
+    return _fit_quietly(model, X)
 
 
 def map_2d(U: np.ndarray, seed: int = config.CAMPAIGN_SEED) -> np.ndarray:
@@ -129,9 +133,7 @@ def map_2d(U: np.ndarray, seed: int = config.CAMPAIGN_SEED) -> np.ndarray:
         low_memory=True,
         n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", category=(RuntimeWarning, UserWarning))
-        return model.fit_transform(U).astype(np.float32)
+    return _fit_quietly(model, U)
 
 
 def min_cluster_size(n: int) -> int:

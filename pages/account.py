@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import config, plots, queries
-from pages import access, shared
+from pages import access, labelling, shared
 
 PAGE_SIZE = 25
 
@@ -46,7 +46,8 @@ if db:
         max_chars=300,
     ).strip()  # fmt: skip
     account = shared.real_account(db, typed)
-    d = load(db, shared.version(db), account) if account else None
+    version = shared.version(db)
+    d = load(db, version, account) if account else None
     if not account:
         st.info("Enter an account id, or open one from the triage queue.")
     elif d is None:
@@ -71,7 +72,6 @@ if db:
         right.plotly_chart(plots.heatmap_figure(d["heatmap"]), width="stretch")
         st.subheader("Signals against the population (red: this account)")
         cols = st.columns(3)
-        version = shared.version(db)
         scored = [n for n in config.SCORE_SIGNALS if n in d["signals"]]
         for i, name in enumerate(scored):
             log = config.SCORE_SIGNALS[name].scale == "log"
@@ -93,5 +93,5 @@ if db:
         st.subheader("Label")
         if not access.can("label"):
             st.caption(f"The {access.role()} role cannot label.")
-        shared.label_form(db, [account], key="account_label")
+        labelling.label_form(db, [account], key="account_label")
         st.dataframe(access.present(d["history"]), hide_index=True, width="stretch")

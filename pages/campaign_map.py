@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import config, plots, queries
-from pages import access, shared
+from pages import access, labelling, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=16)
@@ -56,4 +56,4 @@ if db:
                 sel[["excerpt", "account_id", "campaign_id", "risk_level", "label", "requests"]],
                 hide_index=True, width="stretch",
             )  # fmt: skip
-            shared.label_form(db, accounts, key="map_label")
+            labelling.label_form(db, accounts, key="map_label")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import plots, queries
-from pages import access, shared
+from pages import access, labelling, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
@@ -61,4 +61,4 @@ if db and shared.has_scores(db):
                 hide_index=True, width="stretch",
             )  # fmt: skip
         st.subheader("Label the whole network")
-        shared.label_form(db, d["members"]["account_id"].tolist(), key="network_label")
+        labelling.label_form(db, d["members"]["account_id"].tolist(), key="network_label")

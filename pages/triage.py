@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from analysis import labels, queries
-from pages import access, shared
+from pages import access, labelling, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
@@ -27,7 +27,8 @@ def queue(db: str, version: tuple, filters: dict):
 st.title("Triage queue")
 db = shared.database()
 if db and shared.has_scores(db):
-    opts = choices(db, shared.version(db))
+    version = shared.version(db)
+    opts = choices(db, version)
     first, last = opts["span"]["first"].date(), opts["span"]["last"].date()
     with st.container(border=True):
         c = st.columns([2, 2, 2, 1.5, 2])
@@ -58,7 +59,7 @@ if db and shared.has_scores(db):
         "until": until + dt.timedelta(days=1) if until else None,
         "search": search.strip() or None,
     }
-    rows = queue(db, shared.version(db), filters)
+    rows = queue(db, version, filters)
     st.caption(f"{len(rows):,} accounts (at most 500 shown), riskiest first")
     pick = st.dataframe(
         access.present(rows), hide_index=True, width="stretch", on_select="rerun",
@@ -74,7 +75,7 @@ if db and shared.has_scores(db):
     can_claim = access.can("claim")
     if can_claim and a[1].button("Claim", disabled=not selected):
         try:
-            taken = shared.claim(db, selected)
+            taken = labelling.claim(db, selected)
         except (labels.LabelError, PermissionError) as exc:
             st.error(str(exc))
         else:
@@ -82,7 +83,7 @@ if db and shared.has_scores(db):
             st.session_state["flash"] = f"Claimed {len(selected) - len(taken)} account(s).{note}"
             st.rerun()
     if can_claim and a[2].button("Release my claims", disabled=not selected):
-        n = shared.release(db, selected)
+        n = labelling.release(db, selected)
         st.session_state["flash"] = f"Released {n} claim(s)."
         st.rerun()
-    shared.label_form(db, selected, key="queue_label")
+    labelling.label_form(db, selected, key="queue_label")

@@ -29,13 +29,13 @@ def test_viewer_sees_no_write_controls(db, monkeypatch):
 def test_viewer_cannot_write_by_calling_the_actions(db, monkeypatch):
     monkeypatch.setattr(config, "LOCAL_ROLE", "viewer")
     at = app(db, monkeypatch, "overview")  # a session exists; now call its actions
-    from pages import shared
+    from pages import labelling
 
     account = top_account(db)
     for call in (
-        lambda: shared.write_labels(str(db), [account], "extraction", "x", None),
-        lambda: shared.claim(str(db), [account]),
-        lambda: shared.release(str(db), [account]),
+        lambda: labelling.write_labels(str(db), [account], "extraction", "x", None),
+        lambda: labelling.claim(str(db), [account]),
+        lambda: labelling.release(str(db), [account]),
     ):
         with pytest.raises(PermissionError, match="viewer role cannot"):
             call()
