@@ -5,7 +5,7 @@ offline and load nothing from outside (attacker text must not be able to either)
 
 import streamlit as st
 
-from pages import sidebar
+from ui import sidebar
 
 st.set_page_config(page_title="Distillation Watch", page_icon="🔎", layout="wide")
 page = st.navigation(

@@ -8,12 +8,21 @@ import time
 from pathlib import Path
 
 from analysis import config
+from analysis.terms import LEVELS
 
 
 def _connect(path: str, read_only: bool = False):
-    """Open the database, or print why not and return None."""
+    """Open an existing database, or print why not and return None (only `ingest` and
+    `build-sample` create one: a mistyped path must not become a new empty database)."""
     from analysis import store
 
+    if not Path(path).exists():
+        print(
+            f"error: no database at {path}; create one with "
+            f"`python -m analysis ingest PATH --db {path}`",
+            file=sys.stderr,
+        )
+        return None
     try:
         return store.connect(path, read_only=read_only)
     except store.StoreError as exc:
@@ -99,7 +108,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from analysis.generate import generate_dataset
+    from analysis.synth import generate_dataset
 
     out = Path(args.out)
     started = time.perf_counter()
@@ -121,14 +130,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
-    from analysis import campaigns
-    from analysis.embed import ModelUnavailable
+    from analysis.campaigns import ModelUnavailable, run_campaigns
 
     con = _connect(args.db)
     if con is None:
         return 2
     try:
-        r = campaigns.run_campaigns(
+        r = run_campaigns(
             con,
             backend=args.backend,
             sample=args.sample,
@@ -151,8 +159,9 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
 def cmd_campaign_quality(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from analysis import queries, store
-    from analysis.campaign_quality import print_report, quality_report
+    from analysis import store
+    from analysis.campaigns import sql as campaign_sql
+    from analysis.evaluation.campaigns import print_report, quality_report
 
     try:
         con = store.connect(args.db, read_only=True)
@@ -166,7 +175,7 @@ def cmd_campaign_quality(args: argparse.Namespace) -> int:
             f"error: {args.truth} lacks the column(s) {', '.join(sorted(missing))}", file=sys.stderr
         )
         return 2
-    labels = queries.request_campaign_labels(con)
+    labels = campaign_sql.request_campaign_labels(con)
     if labels.empty:
         print(
             f"error: {args.db} has no campaigns yet; run `python -m analysis campaigns`",
@@ -184,8 +193,8 @@ def _detector():
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from analysis import scoring
-    from analysis.embed import ModelUnavailable
+    from analysis.campaigns import ModelUnavailable
+    from analysis.detection import run_scoring, scores_csv
 
     out = Path(args.out) if args.out else None
     if out is not None and not out.parent.is_dir():
@@ -196,26 +205,28 @@ def cmd_score(args: argparse.Namespace) -> int:
         return 2
     log = (lambda _m: None) if args.quiet else print
     try:
-        result = scoring.run_scoring(con, _detector(), log=log)
+        result = run_scoring(con, _detector(), log=log)
     except (ModelUnavailable, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:
         con.close()
     if out is not None:
-        scoring.scores_csv(result.accounts).to_csv(out, index=False)
+        scores_csv(result.accounts).to_csv(out, index=False)
         print(f"wrote {len(result.accounts):,} account scores to {out}")
     levels = result.accounts["risk_level"].value_counts()
     print(
         "levels: "
-        + ", ".join(f"{name} {int(levels.get(name, 0)):,}" for name, _ in config.RISK_LEVELS)
+        + ", ".join(f"{name} {int(levels.get(name, 0)):,}" for name in LEVELS)
         + f"; {len(result.networks):,} networks"
     )
     return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from analysis import evaluate, queries, store
+    from analysis import store
+    from analysis.detection import sql as detection_sql
+    from analysis.evaluation import scores as evaluate
 
     try:
         con = store.connect(args.db, read_only=True)
@@ -224,7 +235,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        scores = queries.account_scores(con)
+        scores = detection_sql.account_scores(con)
     finally:
         con.close()
     if scores.empty:
@@ -254,10 +265,21 @@ def cmd_import_labels(args: argparse.Namespace) -> int:
 
 
 def cmd_build_sample(args: argparse.Namespace) -> int:
-    from analysis import sample
+    from analysis import pipeline
 
     try:
-        sample.build_sample_db(Path(args.db), force=args.force, log=print)
+        pipeline.build_sample_db(Path(args.db), force=args.force, log=print)
+    except Exception as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    from analysis import pipeline
+
+    try:
+        pipeline.prepare(log=print)
     except Exception as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -265,15 +287,15 @@ def cmd_build_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from analysis import queries
+    from analysis import dashboard
 
     con = _connect(args.db, read_only=True)
     if con is None:
         return 2
-    s = queries.dataset_summary(con)
+    s = dashboard.dataset_summary(con)
     for k, v in s.items():
         print(f"{k}: {v}")
-    print(queries.models_summary(con).to_string(index=False))
+    print(dashboard.models_summary(con).to_string(index=False))
     return 0
 
 
@@ -344,6 +366,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--db", default=str(config.SAMPLE_DB))
     b.add_argument("--force", action="store_true", help="rebuild even if it exists")
     b.set_defaults(func=cmd_build_sample)
+
+    pr = sub.add_parser(
+        "prepare", help="one-off: build the fast embedding model and cache compiled code"
+    )
+    pr.set_defaults(func=cmd_prepare)
 
     s = sub.add_parser("summary", help="print what a database holds")
     s.add_argument("--db", required=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -12,6 +11,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "sample_data"
 DATA_DIR = Path(os.environ.get("DW_DATA_DIR", ROOT / "data"))
 SAMPLE_DB = DATA_DIR / "sample.duckdb"
+# numba (UMAP, pynndescent) keeps the machine code it compiles here, so a process after the
+# first skips most of the compilation (set before numba is imported: config is imported
+# first). Measured in the README ("Speed").
+os.environ.setdefault("NUMBA_CACHE_DIR", str(DATA_DIR / "numba-cache"))
+NUMBA_CACHE_DIR = Path(os.environ["NUMBA_CACHE_DIR"])
 
 
 def default_db() -> Path:
@@ -100,7 +104,7 @@ CAMPAIGN_REPRESENTATIVES = 3
 # Prompts per campaign read for keywords (a random sample above this).
 CAMPAIGN_KEYWORD_DOCS = 400
 
-# --- reasoning elicitation (analysis/reasoning.py) ---
+# --- reasoning elicitation (analysis/detection/reasoning.py) ---
 # Sentences shorter than this are greetings or fragments; longer ones are content, not an
 # instruction about how to answer.
 REASONING_MIN_CHARS = 8
@@ -124,7 +128,7 @@ REASONING_MARGIN = 0.05
 # Sentences per embedding call.
 REASONING_BATCH = 20_000
 
-# --- content signals (analysis/features.py) ---
+# --- content signals (analysis/detection/features.py) ---
 # Reasoning elicitation and prompt distance read at most this many requests per account
 # (chosen by a hash of request_id). A share measured on 25 requests has a standard error of
 # at most 0.1 (the reasoning signal's floor below), enough to tell 10% from 80%, and it
@@ -143,7 +147,7 @@ MMD_REFERENCE_MAX = 20_000
 MMD_FEATURES = 256
 MMD_SEED = 13
 
-# --- linked accounts (analysis/linkage.py) ---
+# --- linked accounts (analysis/detection/linkage.py) ---
 # A link between two accounts needs this many different kinds of shared evidence: one
 # alone (a shared office IP, a family card, a popular topic) is common among strangers.
 LINK_MIN_TYPES = 2
@@ -180,7 +184,7 @@ RATE_MIN_DAYS = 7
 # for the same harvest, which the linked-network view is for.
 TYPICAL_DAY_QUANTILE = 0.4
 
-# --- risk score (analysis/scoring.py) ---
+# --- risk score (analysis/detection/scoring.py) ---
 # Each signal is compared with the population: robust z = (value - median) / (1.4826 MAD),
 # on a log scale where marked, with the spread never taken below `floor` (many signals
 # have a median and MAD of 0). Evidence rises from 0 at z = SCORE_Z_START to 1 at
@@ -189,62 +193,9 @@ SCORE_Z_START = 2.0
 SCORE_Z_FULL = 5.0
 
 
-# Signal(axis, weight, scale, floor, direction, min_requests, reference). Two axes,
-# because distillation needs both: "scale" says the account collects at machine scale;
-# "harvest" says it takes what is worth training on. The risk is the geometric mean of the
-# two, so a busy product backend (scale, short answers) or a student asking for worked
-# steps (harvest, a few requests) stays low, and an account needs both to rise. Within an
-# axis the evidence combines as a noisy-OR of weight * evidence: one strong signal is
-# enough, more add up.
-# Weights: 0.6-0.7 for signals an attacker cannot drop without losing what it came for
-# (sustained volume, round-the-clock pace, output taken, reasoning, breadth); 0.3-0.4 for
-# signals an honest heavy user also shows (new accounts, long answers, big caps); 0.1-0.2
-# for what any scripted burst shows (an evaluation run, a batch job: peaks, templates) and
-# for what evaluations share with extraction (release timing, logprobs, n > 1, unusual
-# prompts): together they lift an axis to about 0.3-0.4, not more. On the 20k-account
-# benchmark, peaks at 0.35 and templates at 0.3 put 12 of 120 researchers (benchmark runs
-# asking for step-by-step answers) at high.
-# Floors: shares measured on the 25 sampled prompts (reasoning) have a standard error up to
-# 0.1, so their spread is never taken below 0.1; a quiet-hours share needs 100 requests
-# before a night owl and a scheduler differ.
-# Volumes are those of a typical day (TYPICAL_DAY_QUANTILE): a benchmark run that fills one
-# afternoon is not a sustained harvest; the same volume every day is.
-# min_requests: a signal that means nothing on a few requests (a rhythm needs many) gives
-# no evidence below it. The population is always every account: the heavy accounts alone
-# may be mostly the attackers (in the sample, 150 of the 260 accounts with 50+ requests).
-# reference: a typical day is zero for most people (idle most days), so its median and
-# spread say nothing; it is compared with the population's average daily volume instead.
-class Signal(NamedTuple):
-    """How one signal enters the score (see the comment above SCORE_SIGNALS)."""
-
-    axis: str  # "scale" or "harvest"
-    weight: float
-    scale: str  # "log" or "linear"
-    floor: float  # smallest spread, in the scale's units
-    direction: str = "higher"  # "lower" when small values are the suspicious ones
-    min_requests: int = 0
-    reference: str | None = None  # take the population's median and spread from this column
-
-
-SCORE_SIGNALS: dict[str, Signal] = {
-    "typical_day_requests": Signal("scale", 0.6, "log", 0.5, reference="requests_per_day"),
-    "quiet_share": Signal("scale", 0.6, "linear", 0.03, min_requests=100),
-    "peak_hour_requests": Signal("scale", 0.2, "log", 0.5),
-    "template_share": Signal("scale", 0.15, "linear", 0.05),
-    "age_at_first_days": Signal("scale", 0.3, "log", 0.5, direction="lower"),
-    "typical_day_output_tokens": Signal(
-        "harvest", 0.7, "log", 0.5, reference="output_tokens_per_day"
-    ),
-    "reasoning_share": Signal("harvest", 0.7, "linear", 0.1),
-    "topic_breadth": Signal("harvest", 0.6, "log", 0.3),
-    "out_in_ratio": Signal("harvest", 0.4, "log", 0.3),
-    "mean_max_tokens": Signal("harvest", 0.35, "log", 0.3),
-    "near_max_share": Signal("harvest", 0.3, "linear", 0.05),
-    "release_48h_share": Signal("harvest", 0.1, "linear", 0.05),
-    "logprobs_share": Signal("harvest", 0.1, "linear", 0.05),
-    "n_gt1_share": Signal("harvest", 0.1, "linear", 0.05),
-    "prompt_distance": Signal("harvest", 0.1, "linear", 0.01),
-}
+# Which signals are scored, on which axis, with which weight, floor and direction, and the
+# reason each one gives: one table, analysis/detection/signals.py (with where each value
+# came from).
 # Levels on the 0-1 risk. critical: both axes near full; high: both clearly raised (the
 # analyst queue); medium: one axis raised and the other partly. Round values; on the
 # 20k-account benchmark the highest benign, power-user and researcher accounts score 0.46,

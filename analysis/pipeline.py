@@ -1,23 +1,66 @@
-"""The stages after ingest, in order: campaigns, then scores and networks."""
+"""The stages in order: ingest -> campaigns -> detection (scores and networks), and the
+sample build that runs them all on sample_data/ for `make run`."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
 
-from analysis import campaigns, config, embed, ingest, reasoning, scoring
+from analysis import config, ingest, store
+from analysis.campaigns import embed, run_campaigns
+from analysis.detection import ReasoningDetector, ScoreResult, run_scoring
+from analysis.ingest import IngestError, resolve_inputs
+from analysis.terms import FLAGGED_LEVELS
+
+__all__ = [
+    "IngestError",
+    "analyse",
+    "build_sample_db",
+    "ingest_and_analyse",
+    "prepare",
+    "resolve_inputs",
+]
 
 Log = Callable[[str], None]
 Progress = Callable[[float, str], None]
 
 
-def detector() -> reasoning.ReasoningDetector:
+def detector() -> ReasoningDetector:
     """The reasoning detector of the configuration (MiniLM behind the fast prefilter)."""
-    return reasoning.ReasoningDetector(
+    return ReasoningDetector(
         embed.load_backend("minilm"), embed.load_backend(config.REASONING_PREFILTER_BACKEND)
     )
+
+
+def prepare(log: Log = print) -> None:
+    """One-off work of a new installation, so the first analysis does not pay for it: the
+    fast embedding model is distilled (when missing) and numba compiles the code of UMAP,
+    HDBSCAN and pynndescent into its on-disk cache (config: NUMBA_CACHE_DIR)."""
+    import numpy as np
+
+    from analysis.campaigns.neighbours import NeighbourIndex
+    from analysis.campaigns.stages import HdbscanClusterer, UmapMapper, UmapReducer
+
+    started = time.perf_counter()
+    embed.load_backend("fast")
+    log(f"fast embedding model ready ({time.perf_counter() - started:.0f} s)")
+    started = time.perf_counter()
+    X = np.random.default_rng(0).normal(size=(300, 16)).astype(np.float32)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    U = UmapReducer().fit_transform(X)
+    HdbscanClusterer().fit_predict(U)
+    UmapMapper().fit_transform(U)
+    NeighbourIndex.EXACT_PAIRS, saved = 0, NeighbourIndex.EXACT_PAIRS
+    try:
+        NeighbourIndex(X).query(X[:10], 5)  # the approximate index's code too
+    finally:
+        NeighbourIndex.EXACT_PAIRS = saved
+    log(f"compiled code cached in {config.NUMBA_CACHE_DIR} ({time.perf_counter() - started:.0f} s)")
 
 
 def analyse(
@@ -25,19 +68,19 @@ def analyse(
     log: Log = print,
     campaign_sample: int | None = None,
     progress: Progress | None = None,
-) -> scoring.ScoreResult:
+) -> ScoreResult:
     """Run campaigns and scoring on an ingested database; return the scores."""
     progress = progress or (lambda _f, _m: None)
     started = time.perf_counter()
     log("campaigns (embedding, map, clusters) ...")
     progress(0.05, "campaigns: embedding, map, clusters")
-    r = campaigns.run_campaigns(con, sample=campaign_sample, log=lambda m: log("  " + m))
+    r = run_campaigns(con, sample=campaign_sample, log=lambda m: log("  " + m))
     log(f"  {r.campaigns} campaigns in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
     log("scores and networks ...")
     progress(0.6, "scores: signals, reasoning, networks")
-    res = scoring.run_scoring(con, detector(), log=lambda m: log("  " + m))
-    flagged = int(res.accounts["risk_level"].isin(["high", "critical"]).sum())
+    res = run_scoring(con, detector(), log=lambda m: log("  " + m))
+    flagged = int(res.accounts["risk_level"].isin(FLAGGED_LEVELS).sum())
     log(
         f"  {flagged:,} accounts high or critical, {len(res.networks):,} networks "
         f"in {time.perf_counter() - started:.0f} s"
@@ -51,7 +94,7 @@ def ingest_and_analyse(
     paths: list[str],
     log: Log = print,
     progress: Progress | None = None,
-) -> tuple[list[ingest.FileResult], scoring.ScoreResult]:
+) -> tuple[list[ingest.FileResult], ScoreResult]:
     """Ingest paths (files, folders, globs), then run campaigns and scoring."""
     progress = progress or (lambda _f, _m: None)
     progress(0.0, "ingest")
@@ -61,3 +104,53 @@ def ingest_and_analyse(
             f"{r.quarantined:,} quarantined")  # fmt: skip
         results.append(r)
     return results, analyse(con, log, progress=progress)
+
+
+SAMPLE_LOG = "requests.jsonl.gz"
+SAMPLE_RELEASES = "releases.csv"
+
+
+def build_sample_db(
+    db: Path, force: bool = False, log: Callable[[str], None] = print, source: Path | None = None
+) -> bool:
+    """Build db from the sample folder unless it exists; return True when it was built.
+
+    The database is written under a temporary name and renamed when complete, so an
+    interrupted build never leaves a half-built database behind.
+    """
+    source = source or config.SAMPLE_DIR
+    if db.exists() and not force:
+        log(f"sample database {db} exists; using it")
+        return False
+    log_file = source / SAMPLE_LOG
+    if not log_file.exists():
+        raise FileNotFoundError(
+            f"{log_file} is missing; rebuild it with: python -m analysis generate --out {source}"
+        )
+    partial = db.with_name(db.name + ".building")
+    for leftover in (partial, Path(str(partial) + ".wal")):
+        leftover.unlink(missing_ok=True)
+    shutil.rmtree(Path(str(partial) + ".index"), ignore_errors=True)
+    started = time.perf_counter()
+    log(f"building sample database {db} from {source} ...")
+    con = store.connect(partial)
+    try:
+        n = ingest.load_releases(con, source / SAMPLE_RELEASES)
+        log(f"  {n} model releases")
+        for r in ingest.iter_ingest(con, [str(log_file)]):
+            log(
+                f"  {r.path}: {r.stored:,} requests stored, {r.quarantined:,} quarantined "
+                f"({r.seconds:.1f} s)"
+            )
+        analyse(con, log, campaign_sample=config.SAMPLE_CAMPAIGN_FIT)
+        store.checkpoint(con)
+    finally:
+        con.close()
+    os.replace(partial, db)
+    index = Path(str(partial) + ".index")  # the kept neighbour index moves with it
+    if index.exists():
+        target = Path(str(db) + ".index")
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(index, target)
+    log(f"sample database ready in {time.perf_counter() - started:.1f} s")
+    return True

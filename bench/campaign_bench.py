@@ -26,10 +26,13 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analysis import campaigns, config, ingest, queries, store
-from analysis.campaign_quality import BENIGN, quality_report
-from analysis.embed import ModelUnavailable, load_backend
-from analysis.generate import generate_dataset
+from analysis import campaigns, config, ingest, store
+from analysis.campaigns import sql as campaign_sql
+from analysis.campaigns.embed import ModelUnavailable, load_backend
+from analysis.campaigns.stages import HdbscanClusterer, UmapReducer
+from analysis.evaluation.campaigns import BENIGN, quality_report
+from analysis.synth import generate_dataset
+from analysis.terms import NOISE
 
 WORK = config.DATA_DIR / "bench" / "campaigns"
 EMBED_PROMPTS = 2_000  # the same prompts for both backends (MiniLM does ~200-400/s)
@@ -209,7 +212,7 @@ def points(base: dict, n: int = max(SIZES)) -> tuple[Path, int]:
         return path, meta["rows"]
     con = store.connect(Path(base["path"]), read_only=True)
     try:
-        prompts = queries.unique_prompts(con)
+        prompts = campaign_sql.unique_prompts(con)
     finally:
         con.close()
     rng = np.random.default_rng(5)
@@ -285,17 +288,17 @@ def _reduce_worker(path: str, warmup: int, sizes: tuple[int, ...], conn) -> None
     """Child process: warm-up, then UMAP and HDBSCAN at each size; one message per step."""
     X = np.load(path)
     t0 = time.perf_counter()
-    campaigns.cluster(campaigns.reduce(X[:warmup]))
+    HdbscanClusterer().fit_predict(UmapReducer().fit_transform(X[:warmup]))
     conn.send(("warm-up", warmup, time.perf_counter() - t0, ""))
     for n in sizes:
         t0 = time.perf_counter()
-        U = campaigns.reduce(X[:n])
+        U = UmapReducer().fit_transform(X[:n])
         conn.send(("UMAP", n, time.perf_counter() - t0, ""))
         t0 = time.perf_counter()
-        labels = campaigns.cluster(U)
+        labels = HdbscanClusterer().fit_predict(U)
         seconds = time.perf_counter() - t0
-        found = len(set(labels.tolist()) - {campaigns.NOISE})
-        note = f"{found} clusters, noise {float((labels == campaigns.NOISE).mean()):.1%}"
+        found = len(set(labels.tolist()) - {NOISE})
+        note = f"{found} clusters, noise {float((labels == NOISE).mean()):.1%}"
         conn.send(("HDBSCAN", n, seconds, note))
     conn.close()
 
@@ -370,7 +373,7 @@ def _verdict(seconds: float, target: float) -> str:
 
 def quality_summary(con: duckdb.DuckDBPyConnection, truth_csv: Path) -> str:
     truth = pd.read_csv(truth_csv, dtype=str, keep_default_na=False)
-    report = quality_report(queries.request_campaign_labels(con), truth)
+    report = quality_report(campaign_sql.request_campaign_labels(con), truth)
     planted = report[report["label"] != BENIGN]
     benign = report[report["label"] == BENIGN]
     parts = [f"{r.label} {r.in_majority:.0%}" for r in planted.itertuples()]

@@ -51,16 +51,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import campaigns, config, ingest, queries, store
-from analysis.campaign_quality import (
+from analysis import campaigns, config, ingest, store
+from analysis.evaluation.campaigns import (
     BENIGN,
     cluster_majority,
     label_requests,
     print_report,
     quality_report,
 )
-from analysis.generate import generate_dataset
-from analysis.sample import build_sample_db
+from analysis.pipeline import build_sample_db
+from analysis.synth import generate_dataset
+from analysis.terms import NOISE
 
 WORK = config.DATA_DIR / "bench" / "quality"
 CORPORA = Path(os.environ.get("DW_CORPORA", config.ROOT.parent / "shared" / "corpora"))
@@ -103,7 +104,7 @@ def run_and_report(
         labels = con.execute(
             f"""SELECT r.request_id, r.account_id, m.campaign_id
                 FROM requests AS r JOIN prompt_map AS m
-                  ON m.prompt_hash = {queries.PROMPT_HASH_SQL}"""
+                  ON m.prompt_hash = {store.PROMPT_HASH_SQL}"""
         ).df()
     finally:
         con.close()
@@ -130,7 +131,7 @@ def print_sources(labels: pd.DataFrame, truth: pd.DataFrame) -> None:
         top = ", ".join(f"{c} {n:,}" for c, n in taken["majority"].value_counts().items())
         print(
             f"  real text, {source:10s} {len(g):>6,} requests: noise "
-            f"{(g['campaign_id'] == campaigns.NOISE).mean():5.1%}, in campaign clusters "
+            f"{(g['campaign_id'] == NOISE).mean():5.1%}, in campaign clusters "
             f"{len(taken) / len(g):5.1%}" + (f" ({top})" if top else "")
         )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from analysis import config, ingest, store
-from analysis.generate import generate_dataset
+from analysis.synth import generate_dataset
 
 ROWS = 500_000
 WORK = config.DATA_DIR / "bench"

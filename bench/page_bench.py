@@ -18,7 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analysis import config, store
-from analysis.sample import build_sample_db
+from analysis.pipeline import build_sample_db
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("overview", "triage", "account", "campaign_map", "network", "labels", "dataset")

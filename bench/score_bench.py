@@ -26,9 +26,11 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis import campaigns, config, evaluate, ingest, pipeline, scoring, store
-from analysis.generate import generate_dataset
-from analysis.reasoning import ReasoningDetector, sentences
+from analysis import campaigns, config, ingest, pipeline, store
+from analysis import detection as scoring
+from analysis.detection.reasoning import ReasoningDetector, sentences
+from analysis.evaluation import scores as evaluate
+from analysis.synth import generate_dataset
 from bench import campaign_quality_bench as cq
 
 WORK = config.DATA_DIR / "bench" / "score"

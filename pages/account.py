@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from analysis import config, plots, queries
-from pages import access, labelling, shared
+from analysis import dashboard
+from ui import access, labelling, shared
 
 PAGE_SIZE = 25
 
@@ -11,29 +11,29 @@ PAGE_SIZE = 25
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def load(db: str, version: tuple, account: str) -> dict | None:
     cur = shared.cursor(db)
-    summary = queries.account_summary(cur, account)
+    summary = dashboard.account_summary(cur, account)
     if summary is None:
         return None
     return {
         "summary": summary,
-        "daily": queries.account_daily(cur, account),
-        "heatmap": queries.account_heatmap(cur, account),
-        "releases": queries.releases(cur),
-        "links": queries.account_links(cur, account),
-        "campaigns": queries.account_campaign_mix(cur, account),
-        "signals": queries.account_signal_row(cur, account),
-        "history": queries.label_history(cur, account),
+        "daily": dashboard.account_daily(cur, account),
+        "heatmap": dashboard.account_heatmap(cur, account),
+        "releases": dashboard.releases(cur),
+        "links": dashboard.account_links(cur, account),
+        "campaigns": dashboard.account_campaign_mix(cur, account),
+        "signals": dashboard.account_signal_row(cur, account),
+        "history": dashboard.label_history(cur, account),
     }
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def population(db: str, version: tuple, signal: str):
-    return queries.signal_values(shared.cursor(db), signal)
+    return dashboard.signal_values(shared.cursor(db), signal)
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def requests_page(db: str, version: tuple, account: str, search: str, page: int):
-    return queries.account_requests(
+    return dashboard.account_requests(
         shared.cursor(db), account, search or None, PAGE_SIZE, page * PAGE_SIZE
     )
 
@@ -68,14 +68,17 @@ if db:
         reasons = list(s["reasons"]) if s["reasons"] is not None else []
         st.text("\n".join(f"- {r}" for r in reasons) or "No signal stands out.")
         left, right = st.columns(2)
-        left.plotly_chart(plots.account_daily_figure(d["daily"], d["releases"]), width="stretch")
-        right.plotly_chart(plots.heatmap_figure(d["heatmap"]), width="stretch")
+        left.plotly_chart(
+            dashboard.plots.account_daily_figure(d["daily"], d["releases"]), width="stretch"
+        )
+        right.plotly_chart(dashboard.plots.heatmap_figure(d["heatmap"]), width="stretch")
         st.subheader("Signals against the population (red: this account)")
         cols = st.columns(3)
-        scored = [n for n in config.SCORE_SIGNALS if n in d["signals"]]
-        for i, name in enumerate(scored):
-            log = config.SCORE_SIGNALS[name].scale == "log"
-            fig = plots.signal_figure(population(db, version, name), d["signals"][name], name, log)
+        scored = [(n, log) for n, log in dashboard.scored_signals() if n in d["signals"]]
+        for i, (name, log) in enumerate(scored):
+            fig = dashboard.plots.signal_figure(
+                population(db, version, name), d["signals"][name], name, log
+            )
             cols[i % 3].plotly_chart(fig, width="stretch", key=f"sig_{name}")
         st.subheader(f"Linked accounts ({len(d['links'])})")
         linked = shared.picked(d["links"], "links", "linked_account")

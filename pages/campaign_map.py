@@ -3,18 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from analysis import config, plots, queries
-from pages import access, labelling, shared
+from analysis import dashboard
+from ui import access, labelling, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=16)
 def points(db: str, version: tuple, limit: int | None) -> pd.DataFrame:
-    return queries.map_points(shared.cursor(db), limit)
+    return dashboard.map_points(shared.cursor(db), limit)
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def size(db: str, version: tuple) -> int:
-    return queries.map_counts(shared.cursor(db))[0]
+    return dashboard.map_counts(shared.cursor(db))[0]
 
 
 st.title("Campaign map")
@@ -26,23 +26,23 @@ if db:
         st.info("No campaign map yet: run `python -m analysis campaigns --db FILE`.")
     else:
         c = st.columns([2, 3])
-        colour = c[0].selectbox("Colour by", plots.MAP_COLOURS)
+        colour = c[0].selectbox("Colour by", dashboard.plots.MAP_COLOURS)
         density = False
         limit = None
-        if n > config.MAP_MAX_POINTS:
+        if n > dashboard.MAP_MAX_POINTS:
             view = c[1].radio(
-                f"{n:,} prompts: more than {config.MAP_MAX_POINTS:,} points slow the page",
-                (f"a random sample of {config.MAP_SAMPLE_POINTS:,} prompts", "density of all"),
+                f"{n:,} prompts: more than {dashboard.MAP_MAX_POINTS:,} points slow the page",
+                (f"a random sample of {dashboard.MAP_SAMPLE_POINTS:,} prompts", "density of all"),
                 horizontal=True,
             )
-            limit = config.MAP_SAMPLE_POINTS
+            limit = dashboard.MAP_SAMPLE_POINTS
             density = view.startswith("density")
         else:
             c[1].caption(f"all {n:,} prompts shown")
         raw = points(db, version, limit)
         pts = access.present(raw)
         event = st.plotly_chart(
-            plots.campaign_map_figure(pts, colour, density), width="stretch",
+            dashboard.plots.campaign_map_figure(pts, colour, density), width="stretch",
             on_select="rerun", selection_mode=("box", "lasso"), key="map",
         )  # fmt: skip
         chosen = [p["customdata"] for p in event.selection.points if "customdata" in p]

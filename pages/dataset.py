@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from analysis import plots, queries
-from pages import access, actions, shared
+from analysis import dashboard
+from ui import access, actions, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def load(db: str, version: tuple) -> dict:
     cur = shared.cursor(db)
     return {
-        "summary": queries.dataset_summary(cur),
-        "models": queries.models_summary(cur),
-        "daily": queries.daily_requests(cur),
-        "releases": queries.releases(cur),
-        "quarantine": queries.quarantine_rows(cur),
-        "files": queries.ingest_files(cur),
+        "summary": dashboard.dataset_summary(cur),
+        "models": dashboard.models_summary(cur),
+        "daily": dashboard.daily_requests(cur),
+        "releases": dashboard.releases(cur),
+        "quarantine": dashboard.quarantine_rows(cur),
+        "files": dashboard.ingest_files(cur),
     }
 
 
@@ -38,7 +38,9 @@ if db:
         help=f"last request at {s['last']}",
     )
     cols[4].metric("Quarantined rows", f"{s['quarantined']:,}")
-    st.plotly_chart(plots.daily_requests_figure(d["daily"], d["releases"]), width="stretch")
+    st.plotly_chart(
+        dashboard.plots.daily_requests_figure(d["daily"], d["releases"]), width="stretch"
+    )
     st.subheader("Models")
     st.dataframe(access.present(d["models"]), hide_index=True, width="stretch")
     st.subheader(f"Quarantined rows ({s['quarantined']:,})")

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from analysis import labels, queries
-from pages import access, shared
+from analysis import dashboard, labels
+from ui import access, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def load(db: str, version: tuple) -> dict:
     cur = shared.cursor(db)
-    return {"current": queries.current_labels(cur), "history": queries.label_history(cur)}
+    return {"current": labels.current_labels(cur), "history": dashboard.label_history(cur)}
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)

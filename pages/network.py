@@ -2,26 +2,26 @@
 
 import streamlit as st
 
-from analysis import plots, queries
-from pages import access, labelling, shared
+from analysis import dashboard
+from ui import access, labelling, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def load(db: str, version: tuple, network: str) -> dict | None:
     cur = shared.cursor(db)
-    row = queries.network_row(cur, network)
+    row = dashboard.network_row(cur, network)
     if row is None:
         return None
     return {
         "row": row,
-        "members": queries.network_members(cur, network),
-        "edges": queries.network_edge_rows(cur, network),
+        "members": dashboard.network_members(cur, network),
+        "edges": dashboard.network_edge_rows(cur, network),
     }
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def ids(db: str, version: tuple) -> list[str]:
-    return queries.network_ids(shared.cursor(db))
+    return dashboard.network_ids(shared.cursor(db))
 
 
 st.title("Network")
@@ -47,7 +47,7 @@ if db and shared.has_scores(db):
         cols[3].metric("Requests", f"{r['requests']:,}")
         st.text("Together they:\n" + "\n".join(f"- {x}" for x in r["reasons"]))
         members, edges = access.present(d["members"]), access.present(d["edges"])
-        st.plotly_chart(plots.network_figure(members, edges), width="stretch")
+        st.plotly_chart(dashboard.plots.network_figure(members, edges), width="stretch")
         left, right = st.columns([2, 3])
         with left:
             st.subheader("Accounts")

@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from analysis import plots, queries
-from pages import shared
+from analysis import dashboard
+from ui import shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def load(db: str, version: tuple) -> dict:
     cur = shared.cursor(db)
     return {
-        "counts": queries.overview_counts(cur),
-        "daily": queries.daily_requests_by_level(cur),
-        "releases": queries.releases(cur),
-        "networks": queries.top_networks(cur, 15),
-        "campaigns": queries.top_campaigns(cur, 15),
+        "counts": dashboard.overview_counts(cur),
+        "daily": dashboard.daily_requests_by_level(cur),
+        "releases": dashboard.releases(cur),
+        "networks": dashboard.top_networks(cur, 15),
+        "campaigns": dashboard.top_campaigns(cur, 15),
     }
 
 
@@ -29,7 +29,9 @@ if db and shared.has_scores(db):
     cols[2].metric("Critical", f"{c['critical']:,}")
     cols[3].metric("Networks (flagged)", f"{c['networks']:,} ({c['flagged_networks']:,})")
     cols[4].metric("Campaigns", f"{c['campaigns']:,}")
-    st.plotly_chart(plots.requests_by_level_figure(d["daily"], d["releases"]), width="stretch")
+    st.plotly_chart(
+        dashboard.plots.requests_by_level_figure(d["daily"], d["releases"]), width="stretch"
+    )
     left, right = st.columns(2)
     with left:
         st.subheader("Top networks")

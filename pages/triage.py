@@ -4,24 +4,24 @@ import datetime as dt
 
 import streamlit as st
 
-from analysis import labels, queries
-from pages import access, labelling, shared
+from analysis import dashboard, labels
+from ui import access, labelling, shared
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def choices(db: str, version: tuple) -> dict:
     cur = shared.cursor(db)
     return {
-        "tiers": queries.account_tiers(cur),
-        "networks": queries.network_ids(cur),
-        "campaigns": queries.campaign_ids(cur),
-        "span": queries.dataset_summary(cur),
+        "tiers": dashboard.account_tiers(cur),
+        "networks": dashboard.network_ids(cur),
+        "campaigns": dashboard.campaign_ids(cur),
+        "span": dashboard.dataset_summary(cur),
     }
 
 
 @st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
 def queue(db: str, version: tuple, filters: dict):
-    return queries.triage_queue(shared.cursor(db), **filters)
+    return dashboard.triage_queue(shared.cursor(db), **filters)
 
 
 st.title("Triage queue")
@@ -33,7 +33,7 @@ if db and shared.has_scores(db):
     with st.container(border=True):
         c = st.columns([2, 2, 2, 1.5, 2])
         levels = c[0].multiselect(
-            "Level", queries.LEVELS, default=["critical", "high"], key="f_levels"
+            "Level", dashboard.LEVELS, default=list(dashboard.FLAGGED_LEVELS), key="f_levels"
         )
         tiers = c[1].multiselect("Tier", opts["tiers"])
         network = c[2].selectbox("Network", ["(any)", *opts["networks"]])
@@ -44,7 +44,7 @@ if db and shared.has_scores(db):
             index=campaign_options.index(campaign_default)
             if campaign_default in campaign_options else 0,
         )  # fmt: skip
-        status = c[4].multiselect("Label status", queries.LABEL_STATUSES)
+        status = c[4].multiselect("Label status", dashboard.LABEL_STATUSES)
         c = st.columns([2, 3])
         span = c[0].date_input("Active between", (first, last), min_value=first, max_value=last)
         search = c[1].text_input("Account contains", max_chars=200, key="f_search")

@@ -8,10 +8,11 @@ import io
 import json
 
 import pandas as pd
-from apphelp import app, top_account
+import pytest
+from apphelp import ServedFiles, app, top_account
 from streamlit.testing.v1 import AppTest
 
-from analysis import labels, queries, store
+from analysis import dashboard, labels, store
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
@@ -63,7 +64,7 @@ def test_account_page_and_labelling(db, monkeypatch):
     submit.click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     con = store.connect(db)
-    current = queries.current_labels(con)
+    current = labels.current_labels(con)
     con.close()
     row = current[current["account_id"] == account].iloc[0]
     assert row["label"] == "extraction" and row["reason"] == "reasoning harvest at machine pace"
@@ -78,7 +79,7 @@ def test_reason_is_required_for_extraction(db, monkeypatch):
     next(b for b in at.button if b.label.startswith("Label 1 account")).click().run()
     assert any("a reason is required" in e.value for e in at.error)
     con = store.connect(db)
-    assert queries.current_labels(con).empty
+    assert labels.current_labels(con).empty
     con.close()
 
 
@@ -93,7 +94,7 @@ def test_a_label_changed_since_loading_is_a_conflict(db, monkeypatch, reliabilit
     assert any("changed since you loaded it" in e.value for e in first.error)
     reliability_figures["conflicts_detected"] += 1
     con = store.connect(db)
-    history = queries.label_history(con, account)
+    history = dashboard.label_history(con, account)
     con.close()
     assert list(history["label"]) == ["benign"]  # A's stale decision was not written
 
@@ -118,38 +119,57 @@ def test_network_page_labels_the_whole_network(db, monkeypatch):
     at.selectbox(key="network_label_label").set_value("suspicious")
     next(b for b in at.button if b.label.startswith(f"Label {len(members)} accounts")).click().run()
     con = store.connect(db)
-    current = queries.current_labels(con)
+    current = labels.current_labels(con)
     con.close()
     assert set(current["account_id"]) == set(members["account_id"])
 
 
+def widget(elements, label: str):
+    return next(e for e in elements if e.label == label)
+
+
+def read_export(data: bytes, fmt: str) -> pd.DataFrame:
+    if fmt == "csv":
+        return pd.read_csv(io.BytesIO(data))
+    if fmt == "parquet":
+        return pd.read_parquet(io.BytesIO(data))
+    return pd.read_json(io.BytesIO(data), lines=True)
+
+
 def test_labels_page_exports_with_provenance(db, monkeypatch):
+    account = top_account(db)
     con = store.connect(db)
-    account = queries.account_scores(con)["account_id"].iat[0]
     labels.add_labels(con, [account], "extraction", "=cmd|' /C calc'!A0", "ana")
     labels.add_labels(con, [account], "needs_review", "second look", "bob")
     con.close()
+    served = ServedFiles(monkeypatch)
     at = app(db, monkeypatch, "labels")
     assert len(at.dataframe[0].value) == 1 and len(at.dataframe[1].value) == 2
-    con = store.connect(db)
-    table = labels.export_table(con, history=True)
-    con.close()
     provenance = {"account_id", "label", "reason", "analyst", "labelled_at",
                   "risk_score_at_decision", "risk_level_at_decision", "reasons_at_decision",
                   "network_id_at_decision", "score_run_id", "versions"}  # fmt: skip
     for fmt in labels.EXPORT_FORMATS:
-        data = labels.export_bytes(table, fmt)
-        if fmt == "csv":
-            back = pd.read_csv(io.BytesIO(data))
-            assert back["reason"].iat[0].startswith("'=")  # inert in a spreadsheet
-        elif fmt == "parquet":
-            back = pd.read_parquet(io.BytesIO(data))
-        else:
-            back = pd.read_json(io.BytesIO(data), lines=True)
+        widget(at.selectbox, "Format").set_value(fmt)
+        widget(at.radio, "Rows").set_value("every event").run()
+        button = at.download_button[0]
+        assert button.label == "Download" and not button.proto.disabled
+        data, name = served.read(button)
+        assert name == f"labels-history.{fmt}"
+        back = read_export(data, fmt)
         assert provenance <= set(back.columns) and len(back) == 2
+        assert set(back["account_id"]) == {account}
+        assert set(back["analyst"]) == {"ana", "bob"}
+        assert set(back["label"]) == {"extraction", "needs_review"}
         assert back["score_run_id"].notna().all()
         versions = json.loads(back["versions"].iat[0])
         assert {"score_run", "detector", "campaign_run", "campaign_backend"} <= set(versions)
+        if fmt == "csv":  # inert in a spreadsheet
+            assert set(back["reason"]) == {"'=cmd|' /C calc'!A0", "second look"}
+        widget(at.radio, "Rows").set_value("current labels").run()
+        data, name = served.read(at.download_button[0])
+        current = read_export(data, fmt)
+        assert name == f"labels-current.{fmt}"
+        assert list(current["label"]) == ["needs_review"] and list(current["analyst"]) == ["bob"]
 
 
 def test_dataset_page_and_analyse_errors(db, monkeypatch):
@@ -163,12 +183,18 @@ def test_dataset_page_and_analyse_errors(db, monkeypatch):
     assert any("Analyse stopped" in e.value for e in at.error)
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("numba_cache")
 def test_analyse_ingests_and_rescores(db, monkeypatch, tmp_path, fast_model, minilm_model):
-    from analysis import campaigns, embed
+    """The Dataset page's Analyse end to end: ingest, campaigns (the real UMAP + HDBSCAN,
+    fitted on a sample of 2,000 prompts to keep it short), scores."""
+    from analysis import config
+    from analysis.campaigns import embed, run
 
+    monkeypatch.setattr(config, "CAMPAIGN_FIT_SAMPLE", 2_000)
     models = {"fast": fast_model, "minilm": minilm_model}
     monkeypatch.setattr(embed, "load_backend", lambda name: models[name])
-    monkeypatch.setattr(campaigns, "load_backend", lambda name: models[name])
+    monkeypatch.setattr(run, "load_backend", lambda name: models[name])
     log = tmp_path / "new.jsonl"
     log.write_text(
         "".join(
@@ -184,7 +210,7 @@ def test_analyse_ingests_and_rescores(db, monkeypatch, tmp_path, fast_model, min
     con.close()
     at = app(db, monkeypatch, "dataset")
     next(t for t in at.text_input if t.label.startswith("or a path")).input(str(log))
-    next(b for b in at.button if b.label == "Analyse").click().run()
+    next(b for b in at.button if b.label == "Analyse").click().run(timeout=600)
     assert not at.exception and not at.error, [e.value for e in at.error]
     con = store.connect(db)
     runs_after = con.execute("SELECT count(*) FROM score_runs").fetchall()[0][0]

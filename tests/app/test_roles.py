@@ -1,37 +1,47 @@
 """Roles and demo mode on the dashboard: a viewer sees no labelling, claim, export or
 analyse controls and cannot write even by calling the actions; demo mode shows
-pseudonyms and masks, on pages and in exports; free-text inputs are parameters."""
+pseudonyms and masks, on pages and in the exports the Labels page serves; free-text
+inputs are parameters."""
 
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import pytest
-from apphelp import app, top_account
+from apphelp import ServedFiles, app, top_account
 
-from analysis import config, labels, queries, redact, store
+from analysis import dashboard, labels, store
+from analysis.detection.sql import account_scores
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+WRITE_BUTTONS = ("Label ", "Claim", "Release", "Analyse")
 
 
 def test_viewer_sees_no_write_controls(db, monkeypatch):
-    monkeypatch.setattr(config, "LOCAL_ROLE", "viewer")
+    monkeypatch.setattr(dashboard, "LOCAL_ROLE", "viewer")
     account = top_account(db)
     pages = {"account": {"account": account}, "triage": {}, "network": {}, "labels": {},
              "dataset": {}, "campaign_map": {}}  # fmt: skip
+    told = {"account": "The viewer role cannot label.",
+            "labels": "The viewer role cannot export labels.",
+            "dataset": "Analysing new logs needs the admin role (this is viewer)."}  # fmt: skip
     for page, state in pages.items():
         at = app(db, monkeypatch, page, **state)
         names = [b.label for b in at.button]
-        assert not any(n.startswith(("Label ", "Claim", "Release", "Analyse")) for n in names)
-        assert not at.get("download_button")
-    at = app(db, monkeypatch, "labels")
-    assert any("cannot export" in c.value for c in at.caption)
+        assert not any(n.startswith(WRITE_BUTTONS) for n in names), (page, names)
+        assert not at.download_button and not at.form, page
+        if page in told:  # and is told why
+            assert told[page] in [c.value for c in at.caption], page
 
 
 def test_viewer_cannot_write_by_calling_the_actions(db, monkeypatch):
-    monkeypatch.setattr(config, "LOCAL_ROLE", "viewer")
-    at = app(db, monkeypatch, "overview")  # a session exists; now call its actions
-    from pages import labelling
-
+    monkeypatch.setattr(dashboard, "LOCAL_ROLE", "viewer")
     account = top_account(db)
+    at = app(db, monkeypatch, "account", account=account)  # a viewer's session on the account
+    assert not any(b.label.startswith(WRITE_BUTTONS) for b in at.button)
+    assert "The viewer role cannot label." in [c.value for c in at.caption]
+    from ui import labelling
+
     for call in (
         lambda: labelling.write_labels(str(db), [account], "extraction", "x", None),
         lambda: labelling.claim(str(db), [account]),
@@ -40,24 +50,31 @@ def test_viewer_cannot_write_by_calling_the_actions(db, monkeypatch):
         with pytest.raises(PermissionError, match="viewer role cannot"):
             call()
     con = store.connect(db)
-    assert queries.label_history(con).empty and not queries.current_claims(con)
+    assert dashboard.label_history(con).empty and not labels.current_claims(con)
     con.close()
-    assert at is not None
+    # and what the viewer sees afterwards: no label, no history, still no export
+    at = app(db, monkeypatch, "labels")
+    assert [s.value for s in at.subheader] == [
+        "Current labels (0 accounts)",
+        "History (0 events, nothing is overwritten)",
+    ]
+    assert at.dataframe[0].value.empty and at.dataframe[1].value.empty
+    assert not at.download_button
 
 
 def test_unknown_role_is_a_viewer(monkeypatch):
-    from pages import access
+    from ui import access
 
-    monkeypatch.setattr(config, "LOCAL_ROLE", "superuser")
+    monkeypatch.setattr(dashboard, "LOCAL_ROLE", "superuser")
     assert access.role() == "viewer" and not access.can("label")
-    monkeypatch.setattr(config, "LOCAL_ROLE", "analyst")
+    monkeypatch.setattr(dashboard, "LOCAL_ROLE", "analyst")
     assert access.can("label") and access.can("export") and not access.can("analyse")
 
 
 def test_demo_mode_pseudonymises_and_masks(db, monkeypatch):
-    monkeypatch.setattr(config, "DEMO_MODE", True)
+    monkeypatch.setattr(dashboard, "DEMO_MODE", True)
     account = top_account(db)
-    fake = redact.pseudonym(account, config.DEMO_KEY)
+    fake = dashboard.redact.pseudonym(account, dashboard.DEMO_KEY)
     at = app(db, monkeypatch, "triage")
     queue = at.dataframe[0].value
     assert account not in set(queue["account_id"]) and fake in set(queue["account_id"])
@@ -67,17 +84,18 @@ def test_demo_mode_pseudonymises_and_masks(db, monkeypatch):
     for df in (d.value for d in at.dataframe):
         for col in df.columns:
             assert not df[col].astype(str).str.contains(account, regex=False).any()
-    # exports made in demo mode
+    # the export the Labels page serves in demo mode
     con = store.connect(db)
     labels.add_labels(con, [account], "extraction", "seen from 203.0.113.5", "ana")
     con.close()
-    from pages import access
-
-    monkeypatch.setattr(access, "demo", lambda: True)
-    con = store.connect(db)
-    table = access.present(labels.export_table(con, history=True))
-    con.close()
-    assert table["account_id"].iat[0] == fake and table["reason"].iat[0] == "seen from [ip]"
+    served = ServedFiles(monkeypatch)
+    at = app(db, monkeypatch, "labels")
+    assert at.subheader[-1].value == "Export (demo mode: pseudonymised and masked)"
+    data, name = served.read(at.download_button[0])
+    table = pd.read_csv(io.BytesIO(data))
+    assert name == "labels-current.csv"
+    assert list(table["account_id"]) == [fake] and list(table["reason"]) == ["seen from [ip]"]
+    assert account.encode() not in data and b"203.0.113.5" not in data
 
 
 @pytest.mark.parametrize(
@@ -86,11 +104,11 @@ def test_demo_mode_pseudonymises_and_masks(db, monkeypatch):
 def test_free_text_inputs_are_parameters(db, monkeypatch, text):
     con = store.connect(db)
     before = con.execute("SELECT count(*) FROM requests").fetchall()[0][0]
-    account = queries.account_scores(con)["account_id"].iat[0]
-    assert queries.triage_queue(con, search=text).empty
-    page, total = queries.account_requests(con, account, search=text)
+    account = account_scores(con)["account_id"].iat[0]
+    assert dashboard.triage_queue(con, search=text).empty
+    page, total = dashboard.account_requests(con, account, search=text)
     assert total == 0 and page.empty
-    assert queries.account_summary(con, text) is None
+    assert dashboard.account_summary(con, text) is None
     assert con.execute("SELECT count(*) FROM requests").fetchall()[0][0] == before
     con.close()
     at = app(db, monkeypatch, "account", account=text)

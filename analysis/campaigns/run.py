@@ -1,0 +1,250 @@
+"""The campaign run: unique prompts -> embeddings (cached) -> reduce -> cluster -> map ->
+stable ids -> stored campaigns. ``run_campaigns`` reads as the list of steps; the stages
+are injected (defaults from config) and the run records the parameters of those used.
+A campaign is a cluster of unique normalised prompts; noise is -1.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from analysis import config, store
+from analysis.campaigns import sql
+from analysis.campaigns.embed import Embedder, load_backend
+from analysis.campaigns.ids import match_ids
+from analysis.campaigns.neighbours import NeighbourIndex, extend, index_path, load_index, save_index
+from analysis.campaigns.profiles import class_tfidf_keywords, profiles
+from analysis.campaigns.stages import (
+    Clusterer,
+    Mapper,
+    Reducer,
+    default_stages,
+    sample_indices,
+    stage_params,
+)
+from analysis.terms import NOISE
+
+Log = Callable[[str], None]
+
+
+@dataclass
+class RunResult:
+    """What one campaign run did."""
+
+    run_id: int
+    mode: str  # fit: UMAP and HDBSCAN fitted; extend: new prompts placed on the stored map
+    prompts: int
+    new_prompts: int
+    embedded: int
+    campaigns: int
+    noise_share: float
+    seconds: float
+
+
+def embed_cached(
+    con: duckdb.DuckDBPyConnection,
+    embedder: Embedder,
+    hashes: pd.Series,
+    texts: pd.Series,
+    log: Log = print,
+    batch: int = 20_000,
+) -> tuple[np.ndarray, int]:
+    """Return (float32 (n, d) vectors in the order of hashes, how many were embedded now).
+
+    Vectors come from the cache when it has them; the rest are embedded in batches,
+    stored in the cache as each batch finishes (an interrupted run keeps its work).
+    """
+    cached = sql.cached_embeddings(con, embedder.backend_id, hashes)
+    vec_of = dict(zip(cached["prompt_hash"], cached["vec"], strict=True))
+    todo = [i for i, h in enumerate(hashes) if h not in vec_of]
+    started = time.perf_counter()
+    for lo in range(0, len(todo), batch):
+        idx = todo[lo : lo + batch]
+        vecs = embedder([texts.iloc[i] for i in idx])
+        table = pa.table(
+            {
+                "backend": [embedder.backend_id] * len(idx),
+                "prompt_hash": [hashes.iloc[i] for i in idx],
+                "vec": pa.FixedSizeListArray.from_arrays(
+                    pa.array(np.ascontiguousarray(vecs, np.float32).ravel()), vecs.shape[1]
+                ).cast(pa.list_(pa.float32())),
+            }
+        )
+        sql.insert_embeddings(con, table)
+        for i, v in zip(idx, vecs, strict=True):
+            vec_of[hashes.iloc[i]] = v
+        done = lo + len(idx)
+        rate = done / max(time.perf_counter() - started, 1e-9)
+        log(f"  embedded {done:,}/{len(todo):,} new prompts ({rate:,.0f}/s)")
+    X = np.vstack([np.asarray(vec_of[h], np.float32) for h in hashes]) if len(hashes) else None
+    if X is None:
+        X = np.zeros((0, embedder.dim), np.float32)
+    return X, len(todo)
+
+
+def run_campaigns(
+    con: duckdb.DuckDBPyConnection,
+    embedder: Embedder | None = None,
+    reducer: Reducer | None = None,
+    clusterer: Clusterer | None = None,
+    mapper: Mapper | None = None,
+    *,
+    backend: str | None = None,
+    sample: int | None = None,
+    refit: bool = False,
+    log: Log = print,
+) -> RunResult:
+    """Map and cluster every unique prompt of the database and store the campaigns.
+
+    With a stored map for the same backend and few new prompts, the new ones are placed on
+    that map (mode "extend"); otherwise (or with refit) the reducer, clusterer and mapper
+    are fitted again on a sample of at most `sample` prompts and campaign ids carried over
+    by overlap ("fit"). Stages left out are the defaults of config (UMAP, HDBSCAN, UMAP);
+    the embedder defaults to `backend` (else config.EMBED_BACKEND).
+    """
+    started = time.perf_counter()
+    embedder = embedder or load_backend(backend or config.EMBED_BACKEND)
+    stages = default_stages(reducer, clusterer, mapper)
+    sample = sample or config.CAMPAIGN_FIT_SAMPLE
+    run_id = sql.next_run_id(con)
+    log("reading unique prompts ...")
+    prompts = sql.unique_prompts(con)
+    log(f"  {len(prompts):,} unique prompts")
+    previous = sql.latest_campaign_run(con)
+    old_map = sql.prompt_map(con)
+    new_mask = ~prompts["prompt_hash"].isin(old_map["prompt_hash"])
+    extendable = not refit and _can_extend(con, embedder.backend_id, previous, old_map, new_mask)
+    todo = prompts[new_mask] if extendable else prompts
+    log(f"embedding with {embedder.backend_id} ...")
+    # The cache is committed batch by batch before the run's transaction, so a run that
+    # fails later keeps the embeddings it paid for.
+    X, embedded = embed_cached(con, embedder, todo["prompt_hash"], todo["text"], log)
+    with store.transaction(con):
+        if extendable:
+            mode = "extend"
+            new_prompts = _extend_run(con, embedder, todo, X, run_id, log)
+        else:
+            mode = "fit"
+            new_prompts = _fit_run(con, embedder, stages, prompts, X, old_map, sample, run_id, log)
+        log("aggregating campaigns by account ...")
+        sql.refresh_campaign_aggregates(con, run_id)
+        mapped, n_campaigns, noise = sql.map_counts(con)
+        res = RunResult(
+            run_id=run_id,
+            mode=mode,
+            prompts=mapped,
+            new_prompts=new_prompts,
+            embedded=embedded,
+            campaigns=n_campaigns,
+            noise_share=noise / mapped if mapped else 0.0,
+            seconds=time.perf_counter() - started,
+        )
+        params = {
+            "sample": sample,
+            "reducer": stage_params(stages[0]),
+            "clusterer": stage_params(stages[1]),
+            "mapper": stage_params(stages[2]),
+            "extend_neighbors": config.EXTEND_NEIGHBORS,
+            "seed": config.CAMPAIGN_SEED,
+        }
+        row = asdict(res) | {"backend": embedder.backend_id, "params": json.dumps(params)}
+        sql.insert_campaign_run(con, row)
+    return res
+
+
+def _can_extend(con, backend_id, previous, old_map, new_mask) -> bool:
+    """True when new prompts can be placed on the stored map instead of refitting it: the
+    map was fitted with this backend, found campaigns, and the prompts added since that
+    fit (earlier extends included) stay within CAMPAIGN_REFIT_SHARE of what it fitted."""
+    if previous is None or previous["backend"] != backend_id or old_map.empty:
+        return False
+    fit_run = sql.latest_fit_run(con, backend_id)
+    if fit_run is None or (old_map["campaign_id"] < 0).all():
+        return False
+    at_fit = int((old_map["run_id"] <= fit_run).sum())
+    since_fit = int((old_map["run_id"] > fit_run).sum()) + int(new_mask.sum())
+    return since_fit <= config.CAMPAIGN_REFIT_SHARE * at_fit
+
+
+def _fit_run(con, embedder, stages, prompts, X, old_map, sample, run_id, log) -> int:
+    """Fit the stages on a sample, place the rest, carry ids over; return prompts placed."""
+    hashes, texts = prompts["prompt_hash"], prompts["text"]
+    idx = sample_indices(len(prompts), sample, config.CAMPAIGN_SEED)
+    in_sample = np.zeros(len(prompts), bool)
+    in_sample[idx] = True
+    xy = np.zeros((len(prompts), 2), np.float32)
+    labels = np.full(len(prompts), NOISE, np.int64)
+    reducer, clusterer, mapper = stages
+    if len(idx) >= config.HDBSCAN_MIN_SAMPLES * 2:
+        log(f"reducing {len(idx):,} prompts ({type(reducer).__name__}) ...")
+        U = reducer.fit_transform(X[idx])
+        log(f"clustering ({type(clusterer).__name__}) ...")
+        labels[idx] = clusterer.fit_predict(U)
+        log(f"2-D map ({type(mapper).__name__}) ...")
+        xy[idx] = mapper.fit_transform(U)
+        rest = np.flatnonzero(~in_sample)
+        index = NeighbourIndex(X[idx])
+        if len(rest):
+            log(f"placing {len(rest):,} prompts outside the sample by their nearest neighbours ...")
+            xy[rest], labels[rest] = extend(index, xy[idx], labels[idx], X[rest])
+        save_index(index_path(con, embedder.backend_id, run_id), index)
+    old = old_map.set_index("prompt_hash")["campaign_id"]
+    mapping, lineage = match_ids(old, labels, hashes, sql.next_campaign_id(con), run_id)
+    ids = np.array([mapping.get(int(lab), NOISE) for lab in labels], np.int64)
+    log("keywords and representatives ...")
+    created = sql.campaign_created_runs(con)
+    words = class_tfidf_keywords(texts, ids, config.CAMPAIGN_KEYWORDS)
+    columns = [
+        "campaign_id",
+        "keywords",
+        "representatives",
+        "centroid",
+        "created_run",
+        "fitted_run",
+    ]
+    rows = [
+        (cid, words.get(cid, []), reps, centroid.tolist(), created.get(cid, run_id), run_id)
+        for cid, (centroid, reps) in profiles(X, ids, texts).items()
+    ]
+    sql.write_campaign_profiles(con, pd.DataFrame(rows, columns=columns))
+    sql.write_lineage(con, lineage)
+    sql.write_prompt_map(con, _map_rows(hashes, xy, ids, in_sample, run_id), replace=True)
+    return len(prompts)
+
+
+def _extend_run(con, embedder, new, X, run_id, log) -> int:
+    """Place new prompts on the stored map; campaigns and their profiles stay."""
+    log(f"placing {len(new):,} new prompts on the stored map ...")
+    ref = sql.reference_set(con, embedder.backend_id)
+    ref_X = np.vstack(ref["vec"].map(lambda v: np.asarray(v, np.float32)).to_list())
+    fit_run = sql.latest_fit_run(con, embedder.backend_id)
+    index = load_index(index_path(con, embedder.backend_id, fit_run), ref_X)
+    xy, labels = extend(
+        index, ref[["x", "y"]].to_numpy(np.float32), ref["campaign_id"].to_numpy(np.int64), X
+    )
+    in_sample = np.zeros(len(new), bool)
+    sql.write_prompt_map(
+        con, _map_rows(new["prompt_hash"], xy, labels, in_sample, run_id), replace=False
+    )
+    return len(new)
+
+
+def _map_rows(hashes, xy, labels, in_sample, run_id) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "prompt_hash": hashes.to_numpy(),
+            "x": xy[:, 0],
+            "y": xy[:, 1],
+            "campaign_id": labels,
+            "in_sample": in_sample,
+            "run_id": run_id,
+        }
+    )

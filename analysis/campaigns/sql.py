@@ -1,0 +1,208 @@
+"""SQL of campaign discovery: unique prompts, the embedding cache, the prompt map,
+campaign profiles, lineage, runs and the per-campaign and per-account aggregates."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analysis import store
+from analysis.store import PROMPT_HASH_SQL
+from analysis.terms import NOISE
+
+
+def unique_prompts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return prompt_hash, text (one original spelling) and requests per unique prompt,
+    ordered by prompt_hash."""
+    return con.execute(
+        f"""SELECT {PROMPT_HASH_SQL} AS prompt_hash, min(prompt) AS text, count(*) AS requests
+            FROM requests GROUP BY 1 ORDER BY 1"""
+    ).df()
+
+
+def cached_embeddings(
+    con: duckdb.DuckDBPyConnection, backend: str, hashes: pd.Series
+) -> pd.DataFrame:
+    """Return prompt_hash, vec for the hashes that the cache holds for a backend."""
+    with store.registered(con, "wanted_hashes", pd.DataFrame({"prompt_hash": hashes})):
+        return con.execute(
+            """SELECT e.prompt_hash, e.vec FROM prompt_embeddings AS e
+               JOIN wanted_hashes AS w ON w.prompt_hash = e.prompt_hash
+               WHERE e.backend = ?""",
+            [backend],
+        ).df()
+
+
+def insert_embeddings(con: duckdb.DuckDBPyConnection, table) -> None:
+    """Add (backend, prompt_hash, vec) rows of an Arrow table not yet in the cache."""
+    with store.registered(con, "new_embeddings", table):
+        con.execute(
+            """INSERT INTO prompt_embeddings (backend, prompt_hash, vec)
+               SELECT n.backend, n.prompt_hash, n.vec FROM new_embeddings AS n
+               WHERE NOT EXISTS (SELECT 1 FROM prompt_embeddings AS e
+                                 WHERE e.backend = n.backend AND e.prompt_hash = n.prompt_hash)"""
+        )
+
+
+def latest_campaign_run(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """Return the newest campaign run as a dict, or None."""
+    df = con.execute("SELECT * FROM campaign_runs ORDER BY run_id DESC LIMIT 1").df()
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+def latest_fit_run(con: duckdb.DuckDBPyConnection, backend: str) -> int | None:
+    """Return the newest run that fitted the map with this backend, or None."""
+    rows = con.execute(
+        "SELECT max(run_id) FROM campaign_runs WHERE mode = 'fit' AND backend = ?", [backend]
+    ).fetchall()
+    return rows[0][0]
+
+
+def next_run_id(con: duckdb.DuckDBPyConnection) -> int:
+    """Return the next campaign run id."""
+    return int(
+        con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM campaign_runs").fetchall()[0][0]
+    )
+
+
+def next_campaign_id(con: duckdb.DuckDBPyConnection) -> int:
+    """Return the next never-used campaign id (ids are never reused)."""
+    row = con.execute(
+        """SELECT greatest(coalesce((SELECT max(campaign_id) FROM campaign_profiles), -1),
+                          coalesce((SELECT max(campaign_id) FROM campaign_lineage), -1)) + 1"""
+    ).fetchall()[0]
+    return int(row[0])
+
+
+def prompt_map(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return prompt_hash, x, y, campaign_id, in_sample, run_id of every mapped prompt."""
+    return con.execute(
+        "SELECT prompt_hash, x, y, campaign_id, in_sample, run_id FROM prompt_map"
+        " ORDER BY prompt_hash"
+    ).df()
+
+
+def map_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """Return (mapped prompts, campaigns, noise prompts) of the prompt map."""
+    row = con.execute(
+        "SELECT count(*), count(DISTINCT campaign_id) FILTER (WHERE campaign_id <> $noise),"
+        " count(*) FILTER (WHERE campaign_id = $noise) FROM prompt_map",
+        {"noise": NOISE},
+    ).fetchall()[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def reference_set(con: duckdb.DuckDBPyConnection, backend: str) -> pd.DataFrame:
+    """Return prompt_hash, x, y, campaign_id, vec of the fitted sample (the reference set)."""
+    return con.execute(
+        """SELECT m.prompt_hash, m.x, m.y, m.campaign_id, e.vec
+           FROM prompt_map AS m JOIN prompt_embeddings AS e
+             ON e.prompt_hash = m.prompt_hash AND e.backend = ?
+           WHERE m.in_sample ORDER BY m.prompt_hash""",
+        [backend],
+    ).df()
+
+
+def write_prompt_map(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame, replace: bool) -> None:
+    """Store map rows (prompt_hash, x, y, campaign_id, in_sample, run_id); replace=True
+    drops the previous map first."""
+    if replace:
+        con.execute("DELETE FROM prompt_map")
+    with store.registered(con, "map_rows", rows):
+        con.execute(
+            """INSERT INTO prompt_map (prompt_hash, x, y, campaign_id, in_sample, run_id)
+               SELECT prompt_hash, x, y, campaign_id, in_sample, run_id FROM map_rows"""
+        )
+
+
+def write_campaign_profiles(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
+    """Replace the profiles (campaign_id, keywords, representatives, centroid, created_run,
+    fitted_run) with rows."""
+    con.execute("DELETE FROM campaign_profiles")
+    with store.registered(con, "profile_rows", rows):
+        con.execute(
+            """INSERT INTO campaign_profiles
+               SELECT campaign_id, keywords, representatives, centroid, created_run, fitted_run
+               FROM profile_rows"""
+        )
+
+
+def campaign_created_runs(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """Return campaign_id -> the run that first created it."""
+    return dict(con.execute("SELECT campaign_id, created_run FROM campaign_profiles").fetchall())
+
+
+def write_lineage(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    """Append lineage rows (run_id, campaign_id, parent_id, relation, overlap)."""
+    if rows:
+        con.executemany(
+            "INSERT INTO campaign_lineage (run_id, campaign_id, parent_id, relation, overlap)"
+            " VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def refresh_campaign_aggregates(con: duckdb.DuckDBPyConnection, run_id: int) -> None:
+    """Recompute account_campaigns and campaigns from requests and the prompt map."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE request_campaigns AS
+            SELECT r.account_id, r."timestamp", m.prompt_hash, m.campaign_id
+            FROM requests AS r JOIN prompt_map AS m ON m.prompt_hash = {PROMPT_HASH_SQL}"""
+    )
+    con.execute("DELETE FROM account_campaigns")
+    con.execute(
+        """INSERT INTO account_campaigns (account_id, campaign_id, requests, share)
+           SELECT account_id, campaign_id, n,
+                  n / sum(n) OVER (PARTITION BY account_id)
+           FROM (SELECT account_id, campaign_id, count(*) AS n
+                 FROM request_campaigns GROUP BY account_id, campaign_id) AS a"""
+    )
+    con.execute("DELETE FROM campaigns")
+    con.execute(
+        """INSERT INTO campaigns
+           WITH agg AS (
+               SELECT campaign_id, count(DISTINCT prompt_hash) AS prompts, count(*) AS requests,
+                      count(DISTINCT account_id) AS accounts,
+                      min("timestamp") AS first_seen, max("timestamp") AS last_seen
+               FROM request_campaigns WHERE campaign_id <> $noise GROUP BY campaign_id
+           ), conc AS (
+               SELECT campaign_id, max(requests) / sum(requests) AS top_account_share,
+                      sum(requests * requests) / (sum(requests) * sum(requests)) AS hhi
+               FROM account_campaigns WHERE campaign_id <> $noise GROUP BY campaign_id
+           )
+           SELECT a.campaign_id, a.prompts, a.requests, a.accounts, a.first_seen, a.last_seen,
+                  c.top_account_share, c.hhi, p.keywords, p.representatives, $run_id
+           FROM agg AS a JOIN conc AS c USING (campaign_id)
+           LEFT JOIN campaign_profiles AS p USING (campaign_id)""",
+        {"noise": NOISE, "run_id": run_id},
+    )
+    con.execute("DROP TABLE request_campaigns")
+
+
+def insert_campaign_run(con: duckdb.DuckDBPyConnection, row: dict) -> None:
+    """Record a campaign run (keys: the campaign_runs columns but started_at)."""
+    con.execute(
+        """INSERT INTO campaign_runs (run_id, started_at, backend, mode, prompts, new_prompts,
+               embedded, campaigns, noise_share, seconds, params)
+           VALUES ($run_id, now()::TIMESTAMP, $backend, $mode, $prompts, $new_prompts,
+               $embedded, $campaigns, $noise_share, $seconds, $params)""",
+        row,
+    )
+
+
+def has_account_campaigns(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when a campaign run has filled account_campaigns."""
+    return bool(con.execute("SELECT count(*) FROM account_campaigns").fetchall()[0][0])
+
+
+def campaigns_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the campaigns, largest first (the campaigns table's columns)."""
+    return con.execute("SELECT * FROM campaigns ORDER BY requests DESC").df()
+
+
+def request_campaign_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return account_id, prompt_hash, campaign_id for every request."""
+    return con.execute(
+        f"""SELECT r.account_id, m.prompt_hash, m.campaign_id
+            FROM requests AS r JOIN prompt_map AS m ON m.prompt_hash = {PROMPT_HASH_SQL}"""
+    ).df()

@@ -1,0 +1,200 @@
+"""The swappable stages of campaign discovery, in the BERTopic manner: a reducer
+(embeddings -> a few dimensions), a clusterer (labels, noise = -1) and a mapper (2-D map
+positions). Each is a small object with ``fit_transform`` / ``fit_predict`` and
+``params()``; the defaults (UMAP, HDBSCAN, UMAP) are built from config in one place, and
+a run records the parameters of the objects it actually used."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Protocol
+
+import numpy as np
+
+from analysis import config
+
+
+class Reducer(Protocol):
+    """Embeddings (n, d) -> a clustering space (n, k)."""
+
+    def fit_transform(self, X: np.ndarray) -> np.ndarray: ...
+
+    def params(self) -> dict: ...
+
+
+class Clusterer(Protocol):
+    """Points (n, k) -> labels (n,) int64, noise = -1."""
+
+    def fit_predict(self, U: np.ndarray) -> np.ndarray: ...
+
+    def params(self) -> dict: ...
+
+
+class Mapper(Protocol):
+    """Points of the clustering space (n, k) -> map positions (n, 2)."""
+
+    def fit_transform(self, U: np.ndarray) -> np.ndarray: ...
+
+    def params(self) -> dict: ...
+
+
+_CACHING: set[str] = set()
+
+
+def cache_compiled_code(packages: tuple[str, ...] = ("umap", "pynndescent")) -> int:
+    """Turn on numba's on-disk cache (config.NUMBA_CACHE_DIR) for every jitted function of
+    the packages, once per process; return how many were turned on now. umap and
+    pynndescent mark only some functions cache=True, so without this every process compiles
+    the rest again before its first fit (measured: the first test fitting UMAP took 18.9 s
+    with the cache folder alone, 3.6 s with every function cached). A function numba
+    cannot cache (nn_descent) only warns and is compiled as before."""
+    import importlib
+    import pkgutil
+
+    from numba.core.errors import NumbaWarning
+    from numba.core.registry import CPUDispatcher
+
+    # a function numba cannot cache says so once; it is compiled in memory as before
+    warnings.filterwarnings("ignore", "Cannot cache compiled function", NumbaWarning)
+    count = 0
+    for name in packages:
+        if name in _CACHING:
+            continue
+        _CACHING.add(name)
+        package = importlib.import_module(name)
+        for info in pkgutil.walk_packages(package.__path__, name + "."):
+            if any(part in info.name for part in ("plot", "parametric", "aligned", "tests")):
+                continue  # optional extras (matplotlib, tensorflow) and test modules
+            try:
+                module = importlib.import_module(info.name)
+            except ImportError:
+                continue
+            for value in vars(module).values():
+                if isinstance(value, CPUDispatcher) and type(value._cache).__name__ == "NullCache":
+                    value.enable_caching()
+                    count += 1
+    return count
+
+
+def sample_indices(n: int, size: int, seed: int) -> np.ndarray:
+    """Sorted indices of a random sample of size (all of 0..n-1 when n <= size)."""
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
+
+
+def fit_quietly(model, X: np.ndarray) -> np.ndarray:
+    """UMAP's fit_transform as float32, without its warnings: the spectral start falls back
+    from ARPACK to LOBPCG on some inputs and says so at length; the result is used either way."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=(RuntimeWarning, UserWarning))
+        return model.fit_transform(X).astype(np.float32)
+
+
+class UmapProjection:
+    """UMAP of points to `dims` dimensions (a reducer or a mapper)."""
+
+    def __init__(self, dims: int, metric: str, min_dist: float, n_neighbors: int, seed: int):
+        self.dims = dims
+        self.metric = metric
+        self.min_dist = min_dist
+        self.n_neighbors = n_neighbors
+        self.seed = seed
+
+    def fit_transform(self, X: np.ndarray) -> np.ndarray:
+        """(n, dims) float32."""
+        import umap
+
+        cache_compiled_code()
+        model = umap.UMAP(
+            n_components=self.dims,
+            metric=self.metric,
+            n_neighbors=min(self.n_neighbors, len(X) - 1),
+            min_dist=self.min_dist,
+            random_state=self.seed,
+            low_memory=True,
+            n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
+        )
+        return fit_quietly(model, X)
+
+    def params(self) -> dict:
+        return {"kind": "umap", "dims": self.dims, "metric": self.metric,
+                "min_dist": self.min_dist, "n_neighbors": self.n_neighbors,
+                "seed": self.seed}  # fmt: skip
+
+
+class UmapReducer(UmapProjection):
+    """UMAP (cosine) of embeddings to a few dimensions for clustering; min_dist 0 packs
+    clusters tight for HDBSCAN."""
+
+    def __init__(
+        self,
+        dims: int = config.UMAP_CLUSTER_DIMS,
+        n_neighbors: int = config.UMAP_NEIGHBORS,
+        seed: int = config.CAMPAIGN_SEED,
+    ):
+        super().__init__(dims, "cosine", 0.0, n_neighbors, seed)
+
+
+class UmapMapper(UmapProjection):
+    """UMAP of the clustering space to 2-D for the map (spread a little: legible)."""
+
+    def __init__(
+        self,
+        n_neighbors: int = config.UMAP_NEIGHBORS,
+        min_dist: float = config.UMAP_MAP_MIN_DIST,
+        seed: int = config.CAMPAIGN_SEED,
+    ):
+        super().__init__(2, "euclidean", min_dist, n_neighbors, seed)
+
+
+def min_cluster_size(n: int, largest: int = config.HDBSCAN_MIN_CLUSTER_SIZE) -> int:
+    """HDBSCAN's min_cluster_size for a sample of n prompts (smaller samples, smaller)."""
+    return int(max(10, min(largest, n // 200)))
+
+
+class HdbscanClusterer:
+    """HDBSCAN labels (noise = -1); min_cluster_size scales with the sample (see
+    min_cluster_size), min_samples is fixed."""
+
+    def __init__(
+        self,
+        max_min_cluster_size: int = config.HDBSCAN_MIN_CLUSTER_SIZE,
+        min_samples: int = config.HDBSCAN_MIN_SAMPLES,
+    ):
+        self.max_min_cluster_size = max_min_cluster_size
+        self.min_samples = min_samples
+
+    def fit_predict(self, U: np.ndarray) -> np.ndarray:
+        """(n,) int64 labels."""
+        import hdbscan
+
+        self.min_cluster_size_ = min_cluster_size(len(U), self.max_min_cluster_size)
+        model = hdbscan.HDBSCAN(
+            min_cluster_size=self.min_cluster_size_,
+            min_samples=min(self.min_samples, max(1, len(U) - 1)),
+            core_dist_n_jobs=1,
+        )
+        return model.fit_predict(U).astype(np.int64)
+
+    def params(self) -> dict:
+        out = {"kind": "hdbscan", "min_samples": self.min_samples,
+               "max_min_cluster_size": self.max_min_cluster_size}  # fmt: skip
+        if hasattr(self, "min_cluster_size_"):
+            out["min_cluster_size"] = self.min_cluster_size_
+        return out
+
+
+def default_stages(
+    reducer: Reducer | None = None,
+    clusterer: Clusterer | None = None,
+    mapper: Mapper | None = None,
+) -> tuple[Reducer, Clusterer, Mapper]:
+    """The given stages, each missing one replaced by its default from config."""
+    return reducer or UmapReducer(), clusterer or HdbscanClusterer(), mapper or UmapMapper()
+
+
+def stage_params(obj) -> dict:
+    """A stage's parameters for the run record (its class name when it has no params())."""
+    params = getattr(obj, "params", None)
+    return params() if callable(params) else {"kind": type(obj).__name__}

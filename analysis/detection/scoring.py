@@ -1,0 +1,145 @@
+"""Risk scores: each account's scored signals (detection/signals.py) against the
+population, combined on two axes (collecting at scale, harvesting valuable output), with
+reasons in plain words; and members of a network raised to its score.
+
+``RiskScorer`` follows the estimator shape: ``fit`` learns the population's medians and
+spreads from a table of account signals; ``score`` scores any table with the same columns
+(accounts, or networks treated as one account) against that population.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis import config
+from analysis.detection import signals as signal_table
+
+
+def level(risk: float) -> str:
+    """Return the level name of a 0-1 risk (config.RISK_LEVELS)."""
+    for name, lo in config.RISK_LEVELS:
+        if risk >= lo:
+            return name
+    return config.RISK_LEVELS[-1][0]
+
+
+class RiskScorer:
+    """Scores signal tables against the population it was fitted on."""
+
+    def __init__(self, signals: dict[str, signal_table.Signal] | None = None):
+        self.signals = dict(signals or signal_table.SCORED)
+
+    def _transform(self, name: str, values: pd.Series) -> np.ndarray:
+        x = pd.to_numeric(values, errors="coerce").to_numpy(np.float64)
+        return np.log1p(np.maximum(x, 0)) if self.signals[name].scale == "log" else x
+
+    @staticmethod
+    def _enough(table: pd.DataFrame, min_requests: int) -> np.ndarray:
+        if min_requests <= 0 or "requests" not in table:
+            return np.ones(len(table), bool)
+        requests = pd.to_numeric(table["requests"], errors="coerce").fillna(0).to_numpy()
+        return requests >= min_requests
+
+    def fit(self, table: pd.DataFrame) -> RiskScorer:
+        """Learn each signal's population median (raw and transformed) and robust spread."""
+        self.median_, self.center_, self.spread_ = {}, {}, {}
+        for name, sig in self.signals.items():
+            if name not in table:
+                continue
+            column = sig.reference if sig.reference in table else name
+            t = self._transform(name, table[column])
+            t = t[np.isfinite(t)]
+            raw = pd.to_numeric(table[column], errors="coerce").dropna()
+            self.median_[name] = float(raw.median()) if len(raw) else float("nan")
+            center = float(np.median(t)) if len(t) else 0.0
+            mad = float(np.median(np.abs(t - center))) if len(t) else 0.0
+            self.center_[name] = center
+            self.spread_[name] = max(1.4826 * mad, sig.floor)
+        return self
+
+    def evidence(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Return (n, signals) evidence in 0-1 (0 where a value is missing)."""
+        out = {}
+        span = config.SCORE_Z_FULL - config.SCORE_Z_START
+        for name in self.center_:
+            if name not in table:
+                continue
+            direction = self.signals[name].direction
+            z = (self._transform(name, table[name]) - self.center_[name]) / self.spread_[name]
+            z = -z if direction == "lower" else z
+            e = np.clip((z - config.SCORE_Z_START) / span, 0.0, 1.0)
+            e = np.where(self._enough(table, self.signals[name].min_requests), e, 0.0)
+            out[name] = np.nan_to_num(e, nan=0.0)
+        return pd.DataFrame(out, index=table.index)
+
+    def score(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Return scale, harvest, risk_score, risk_level and reasons (list) per row."""
+        ev = self.evidence(table)
+        axes = {}
+        for axis in ("scale", "harvest"):
+            keep = 1.0
+            for name in ev:
+                if self.signals[name].axis == axis:
+                    keep = keep * (1.0 - self.signals[name].weight * ev[name].to_numpy())
+            axes[axis] = 1.0 - np.asarray(keep, np.float64) * np.ones(len(table))
+        risk = np.sqrt(axes["scale"] * axes["harvest"])
+        weighted = ev * pd.Series({n: self.signals[n].weight for n in ev})
+        reasons = [self._reasons(table.loc[i], ev.loc[i], weighted.loc[i]) for i in table.index]
+        return pd.DataFrame(
+            {
+                "scale": axes["scale"],
+                "harvest": axes["harvest"],
+                "risk_score": risk,
+                "risk_level": [level(r) for r in risk],
+                "reasons": reasons,
+            },
+            index=table.index,
+        )
+
+    def _reasons(self, row: pd.Series, ev: pd.Series, weighted: pd.Series) -> list[str]:
+        out = []
+        for name in weighted.sort_values(ascending=False).index:
+            if ev[name] < config.REASON_MIN_EVIDENCE or len(out) >= config.REASONS_MAX:
+                break
+            sig = self.signals[name]
+            out.append(
+                sig.reason.format(v=sig.fmt(float(row[name])), m=sig.fmt(self.median_[name]))
+            )
+        return out
+
+    def params(self) -> dict:
+        """The fitted population (medians and spreads) and weights, for provenance."""
+        return {
+            "signals": {k: v.scoring() for k, v in self.signals.items()},
+            "center": self.center_,
+            "spread": self.spread_,
+            "levels": [list(x) for x in config.RISK_LEVELS],
+        }
+
+
+def _member_reasons(net: pd.Series, size: int) -> list[str]:
+    head = f"one of {size} linked accounts of network {net['network_id']}; together they:"
+    return [head, *net["reasons"]]
+
+
+def combine(own: pd.DataFrame, nets: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Return own with risk_score/risk_level/reasons raised to the network's where a member's
+    network scores higher (own_score keeps the account's own); adds network_id."""
+    out = own.copy()
+    out["own_score"] = out["risk_score"]
+    out = out.merge(members, on="account_id", how="left")
+    if nets.empty:
+        return out
+    size = members["network_id"].value_counts()
+    by_net = nets.set_index("network_id")
+    for i in out.index[out["network_id"].notna()]:
+        net = by_net.loc[out.at[i, "network_id"]]
+        if net["risk_score"] > out.at[i, "risk_score"]:
+            out.at[i, "risk_score"] = net["risk_score"]
+            out.at[i, "risk_level"] = net["risk_level"]
+            row = net.copy()
+            row["network_id"] = out.at[i, "network_id"]
+            own_reasons = [f"this account alone: {r}" for r in out.at[i, "own_reasons"]]
+            out.at[i, "reasons"] = _member_reasons(row, int(size[row["network_id"]])) + own_reasons
+    return out

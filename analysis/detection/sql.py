@@ -1,0 +1,503 @@
+"""SQL of detection: the behaviour query (columns from the signal table), the run's temp
+tables (a per-account sample of requests, prompt skeletons, entity map), content signals,
+candidate pairs for linkage, and the stored scores, signals, networks and edges."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analysis import config, store
+from analysis.store import CONTRACT_NAMES, NORMALISED_PROMPT_SQL, PROMPT_HASH_SQL
+from analysis.terms import NOISE
+
+
+def request_count(con: duckdb.DuckDBPyConnection) -> int:
+    """Return how many requests the database holds."""
+    return int(con.execute("SELECT count(*) FROM requests").fetchall()[0][0])
+
+
+# A prompt's skeleton: the normalised prompt with its variable parts masked (numbers,
+# quoted text, code blocks), so prompts built from one template share it.
+_SKELETON = (
+    "regexp_replace(regexp_replace(regexp_replace(" + NORMALISED_PROMPT_SQL + ", "
+    "'```.*?```', '<code>', 'gs'), '\"[^\"]*\"', '<q>', 'g'), '[0-9]+([.,][0-9]+)*', '#', 'g')"
+)
+
+
+SAMPLE = "account_sample"  # temp table: a per-account sample of requests
+SKELETONS = "account_skeletons"  # temp table: per account, how often each skeleton is used
+ENTITIES = "entity_map"  # temp table: account_id -> entity_id (a network treated as one)
+TEMP_TABLES = (SAMPLE, SKELETONS, ENTITIES)
+
+
+def make_account_skeletons(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the temporary table account_skeletons: account_id, skeleton_hash (md5 of
+    the prompt with its variable parts masked) and how many of the account's requests use it."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {SKELETONS} AS
+        SELECT account_id, md5({_SKELETON}) AS skeleton_hash, count(*) AS c
+        FROM requests GROUP BY account_id, md5({_SKELETON})"""
+    )
+
+
+def drop_temp_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
+    """Drop the detection run's temp tables (names from TEMP_TABLES only)."""
+    for name in names:
+        assert name in TEMP_TABLES, name
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def set_entity_map(con: duckdb.DuckDBPyConnection, mapping: pd.DataFrame) -> None:
+    """(Re)build the temporary table entity_map (account_id, entity_id) from mapping, so
+    that feature queries can treat a group of accounts (a network) as one entity."""
+    with store.registered(con, "_entity_map", mapping[["account_id", "entity_id"]]):
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {ENTITIES} AS "
+            "SELECT CAST(account_id AS VARCHAR) AS account_id, "
+            "CAST(entity_id AS VARCHAR) AS entity_id FROM _entity_map"
+        )
+
+
+def _entity_source(table: str, grouped: bool, cols: str) -> str:
+    """FROM clause of a feature query: table itself, or its rows of mapped accounts with
+    account_id replaced by the entity_id of entity_map."""
+    if not grouped:
+        return f"(SELECT {cols} FROM {table}) AS src"
+    return (
+        f"(SELECT m.entity_id AS account_id, {cols.replace('account_id, ', '')} "
+        f"FROM {table} JOIN {ENTITIES} AS m USING (account_id)) AS src"
+    )
+
+
+# The request columns the behaviour query reads: every contract column (so a new signal
+# can read any of them), account_id first (grouped queries replace it).
+_REQUEST_COLS = ", ".join(["account_id", *(f'"{n}"' for n in CONTRACT_NAMES if n != "account_id")])
+_PASSED_COLS = ", ".join(
+    f'"{n}"' for n in CONTRACT_NAMES
+    if n not in ("account_id", "timestamp", "prompt_tokens", "completion_tokens")
+)  # fmt: skip
+
+
+def account_features_sql(columns: list[tuple[str, str]], grouped: bool = False) -> str:
+    """SQL returning one row per account (per entity of entity_map when grouped): the
+    given (name, aggregate SQL) columns over the account's requests `a` and the per-account
+    CTEs; needs account_skeletons (make_account_skeletons). Names and SQL come from the
+    signal table (detection/signals.py), never from input."""
+    select = ",\n       ".join(f"{sql} AS {name}" for name, sql in columns)
+    return f"""
+WITH r AS (
+    SELECT account_id, "timestamp" AS ts, {_PASSED_COLS},
+           -- billed tokens, else about four characters per token of the text itself
+           coalesce(prompt_tokens, length(prompt) / 4.0) AS prompt_tokens,
+           coalesce(completion_tokens, length(response) / 4.0) AS completion_tokens
+    FROM {_entity_source("requests", grouped, _REQUEST_COLS)}
+), gaps AS (
+    SELECT account_id,
+           epoch(ts) - epoch(lag(ts) OVER (PARTITION BY account_id ORDER BY ts)) AS gap
+    FROM r
+), gap_stats AS (
+    SELECT account_id, avg(gap) AS gap_mean, stddev_pop(gap) AS gap_std
+    FROM gaps WHERE gap IS NOT NULL GROUP BY account_id
+), hours AS (
+    SELECT account_id, hour(ts) AS h, count(*) AS c FROM r GROUP BY account_id, hour(ts)
+), hour_stats AS (
+    SELECT account_id, count(*) AS active_hours,
+           -sum((c / t) * ln(c / t)) / ln(24) AS hour_entropy
+    FROM (SELECT account_id, h, c, sum(c) OVER (PARTITION BY account_id) AS t FROM hours) AS x
+    GROUP BY account_id
+), quiet AS (
+    -- share of requests in the account's quietest six consecutive hours of the day
+    SELECT account_id, min(w) AS quiet_share FROM (
+        SELECT a.account_id, s.s, coalesce(sum(hours.c), 0) * 1.0 / any_value(a.t) AS w
+        FROM (SELECT account_id, sum(c) AS t FROM hours GROUP BY account_id) AS a
+        CROSS JOIN range(24) AS s(s)
+        LEFT JOIN hours ON hours.account_id = a.account_id AND (hours.h - s.s + 24) % 24 < 6
+        GROUP BY a.account_id, s.s) AS x
+    GROUP BY account_id
+), daily AS (
+    SELECT account_id, CAST(ts AS DATE) AS d, count(*) AS c, sum(completion_tokens) AS o
+    FROM r GROUP BY account_id, CAST(ts AS DATE)
+), span AS (
+    -- days from the account's first active day to the last day of the data (at least
+    -- $min_days) and how many of them were active
+    SELECT account_id, count(*) AS active,
+           greatest($min_days, date_diff('day', min(d), any_value(e.data_end_day)) + 1) AS days
+    FROM daily CROSS JOIN (SELECT CAST(max("timestamp") AS DATE) AS data_end_day
+                           FROM requests) AS e
+    GROUP BY account_id
+), ranked AS (
+    SELECT account_id, c, o,
+           row_number() OVER (PARTITION BY account_id ORDER BY c) AS rc,
+           row_number() OVER (PARTITION BY account_id ORDER BY o) AS ro
+    FROM daily
+), typical AS (
+    -- a typical day: the $typical_q quantile (nearest rank) of the daily counts over those
+    -- days, the inactive ones counted as zero; 0 when the account is idle that often
+    SELECT s.account_id,
+           coalesce(max(CASE WHEN k.rc = ceil($typical_q * s.days) - (s.days - s.active)
+                             THEN k.c END), 0) AS typical_day_requests,
+           coalesce(max(CASE WHEN k.ro = ceil($typical_q * s.days) - (s.days - s.active)
+                             THEN k.o END), 0) AS typical_day_output_tokens
+    FROM span AS s LEFT JOIN ranked AS k USING (account_id)
+    GROUP BY s.account_id
+), peak AS (
+    SELECT account_id, max(c) AS peak_hour_requests
+    FROM (SELECT account_id, date_trunc('hour', ts) AS hr, count(*) AS c
+          FROM r GROUP BY account_id, date_trunc('hour', ts)) AS x
+    GROUP BY account_id
+), skeletons AS (
+    SELECT account_id, skeleton_hash, sum(c) AS c
+    FROM {_entity_source(SKELETONS, grouped, "account_id, skeleton_hash, c")}
+    GROUP BY account_id, skeleton_hash
+), template AS (
+    SELECT account_id, sum(CASE WHEN c >= 3 THEN c ELSE 0 END) / sum(c) AS template_share,
+           count(*) AS skeletons
+    FROM skeletons GROUP BY account_id
+), release_hits AS (
+    SELECT r.account_id,
+           avg(CASE WHEN m.released_at IS NOT NULL AND r.ts >= m.released_at
+                     AND r.ts < m.released_at + INTERVAL 48 HOUR THEN 1.0 ELSE 0.0 END)
+             AS release_48h_share
+    FROM r LEFT JOIN model_releases AS m ON m.model = r.model
+    GROUP BY r.account_id
+)
+SELECT a.account_id,
+       {select}
+FROM r AS a
+LEFT JOIN gap_stats AS g USING (account_id)
+LEFT JOIN hour_stats AS hs USING (account_id)
+LEFT JOIN quiet AS q USING (account_id)
+LEFT JOIN typical AS ty USING (account_id)
+LEFT JOIN peak AS p USING (account_id)
+LEFT JOIN template AS t USING (account_id)
+LEFT JOIN release_hits AS rh USING (account_id)
+CROSS JOIN (SELECT max("timestamp") AS data_end FROM requests) AS e
+GROUP BY a.account_id
+ORDER BY a.account_id
+"""
+
+
+def account_features(
+    con: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]], grouped: bool = False
+) -> pd.DataFrame:
+    """Return one row per account (per entity of entity_map when grouped) with the given
+    behaviour columns (account_features_sql); needs account_skeletons."""
+    return con.execute(
+        account_features_sql(columns, grouped),
+        {"min_days": config.RATE_MIN_DAYS, "typical_q": config.TYPICAL_DAY_QUANTILE},
+    ).df()
+
+
+def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int:
+    """(Re)build the temporary table account_sample: at most per_account requests of each
+    account, chosen by a hash of request_id (repeatable), with each prompt's hash and its
+    rank within the account; return its row count."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE {SAMPLE} AS
+        SELECT account_id, request_id, prompt, prompt_hash, rn FROM (
+            SELECT account_id, request_id, prompt, {PROMPT_HASH_SQL} AS prompt_hash,
+                   row_number() OVER (PARTITION BY account_id ORDER BY md5(request_id)) AS rn
+            FROM requests) AS s
+        WHERE rn <= ?""",
+        [per_account],
+    )
+    return con.execute(f"SELECT count(*) FROM {SAMPLE}").fetchall()[0][0]
+
+
+def unscored_sample_prompts(con: duckdb.DuckDBPyConnection, detector: str) -> pd.DataFrame:
+    """Return prompt_hash, prompt of sampled prompts without a reasoning score from detector."""
+    return con.execute(
+        """SELECT s.prompt_hash, any_value(s.prompt) AS prompt
+        FROM account_sample AS s
+        WHERE NOT EXISTS (SELECT 1 FROM reasoning_scores AS r
+                          WHERE r.detector = ? AND r.prompt_hash = s.prompt_hash)
+        GROUP BY s.prompt_hash ORDER BY s.prompt_hash""",
+        [detector],
+    ).df()
+
+
+def insert_reasoning_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
+    """Append rows (detector, prompt_hash, score) to reasoning_scores."""
+    with store.registered(con, "_new_scores", rows):
+        con.execute(
+            "INSERT INTO reasoning_scores SELECT detector, prompt_hash, CAST(score AS FLOAT) "
+            "FROM _new_scores"
+        )
+
+
+def account_reasoning(
+    con: duckdb.DuckDBPyConnection, detector: str, threshold: float, grouped: bool = False
+) -> pd.DataFrame:
+    """Return account_id, sampled_prompts, reasoning_share (share of sampled requests whose
+    prompt asks for reasoning) from account_sample and reasoning_scores."""
+    src = _entity_source(SAMPLE, grouped, "account_id, prompt_hash")
+    return con.execute(
+        f"""SELECT s.account_id, count(*) AS sampled_prompts,
+               avg(CASE WHEN r.score >= ? THEN 1.0 ELSE 0.0 END) AS reasoning_share
+        FROM {src.replace(" AS src", " AS s")}
+        LEFT JOIN reasoning_scores AS r ON r.prompt_hash = s.prompt_hash AND r.detector = ?
+        GROUP BY s.account_id""",
+        [threshold, detector],
+    ).df()
+
+
+def account_topics(con: duckdb.DuckDBPyConnection, grouped: bool = False) -> pd.DataFrame:
+    """Return account_id, campaigns_touched, topic_breadth (effective number of campaigns:
+    exp of the entropy of the account's requests over campaigns, noise left out) and
+    noise_share, from the latest campaign run's account_campaigns."""
+    src = _entity_source("account_campaigns", grouped, "account_id, campaign_id, requests")
+    return con.execute(
+        f"""WITH ac AS (
+            SELECT account_id, campaign_id, sum(requests) AS requests FROM {src}
+            GROUP BY account_id, campaign_id
+        ), t AS (
+            SELECT account_id, campaign_id, requests,
+                   sum(requests) OVER (PARTITION BY account_id) AS total
+            FROM ac
+        ), c AS (
+            SELECT account_id, campaign_id, requests,
+                   sum(requests) OVER (PARTITION BY account_id) AS clustered
+            FROM ac WHERE campaign_id <> $noise
+        )
+        SELECT t.account_id,
+               count(DISTINCT c.campaign_id) AS campaigns_touched,
+               coalesce(exp(-sum(c.requests * 1.0 / c.clustered
+                                 * ln(c.requests * 1.0 / c.clustered))), 0) AS topic_breadth,
+               coalesce(sum(CASE WHEN t.campaign_id = $noise THEN t.requests END), 0) * 1.0
+                 / any_value(t.total) AS noise_share
+        FROM t LEFT JOIN c ON c.account_id = t.account_id AND c.campaign_id = t.campaign_id
+        GROUP BY t.account_id""",
+        {"noise": NOISE},
+    ).df()
+
+
+def sample_embeddings(
+    con: duckdb.DuckDBPyConnection, backend: str, max_rank: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (account_ids (n,), float32 vectors (n, d)) for sampled requests of rank at most
+    max_rank whose prompt has a cached embedding from backend, ordered by account."""
+    tbl = con.sql(
+        """SELECT s.account_id, e.vec
+        FROM account_sample AS s
+        JOIN prompt_embeddings AS e ON e.prompt_hash = s.prompt_hash AND e.backend = ?
+        WHERE s.rn <= ?
+        ORDER BY s.account_id""",
+        params=[backend, max_rank],
+    ).to_arrow_table()
+    ids = tbl.column("account_id").to_numpy(zero_copy_only=False)
+    vec = tbl.column("vec").combine_chunks()
+    if len(vec) == 0:
+        return ids, np.zeros((0, 0), np.float32)
+    flat = vec.flatten().to_numpy(zero_copy_only=False)
+    return ids, flat.astype(np.float32).reshape(len(vec), -1)
+
+
+# The network prefix of an address: the /24 of IPv4, the first four groups (/64) of IPv6.
+_PREFIX_SQL = (
+    "CASE WHEN ip LIKE '%:%' THEN array_to_string(string_split(ip, ':')[1:4], ':') "
+    "ELSE array_to_string(string_split(ip, '.')[1:3], '.') END"
+)
+
+
+def payment_pairs(con: duckdb.DuckDBPyConnection, max_group: int) -> pd.DataFrame:
+    """Return account_a, account_b, fingerprint: pairs paying with one instrument, leaving out
+    pairs that share a declared org_id (one organisation's billing) and instruments used by
+    more than max_group accounts (a platform, not an actor)."""
+    return con.execute(
+        """WITH p AS (
+            SELECT DISTINCT account_id, payment_fingerprint AS fp FROM requests
+            WHERE payment_fingerprint IS NOT NULL AND payment_fingerprint <> ''
+        ), big AS (
+            SELECT fp FROM p GROUP BY fp HAVING count(*) > ?
+        ), o AS (
+            SELECT DISTINCT account_id, org_id FROM requests
+            WHERE org_id IS NOT NULL AND org_id <> ''
+        )
+        SELECT a.account_id AS account_a, b.account_id AS account_b, min(a.fp) AS fingerprint
+        FROM p AS a JOIN p AS b ON a.fp = b.fp AND a.account_id < b.account_id
+        WHERE a.fp NOT IN (SELECT fp FROM big)
+          AND NOT EXISTS (SELECT 1 FROM o AS oa JOIN o AS ob ON oa.org_id = ob.org_id
+                          WHERE oa.account_id = a.account_id AND ob.account_id = b.account_id)
+        GROUP BY a.account_id, b.account_id""",
+        [max_group],
+    ).df()
+
+
+def infrastructure_pairs(
+    con: duckdb.DuckDBPyConnection, max_group: int, creation_hours: float
+) -> pd.DataFrame:
+    """Return account_a, account_b, prefix, user_agent, created_gap_hours: pairs that used
+    one network prefix (/24 or /64) with the same user agent, created at most creation_hours
+    apart (or without a creation time); prefix/agent groups above max_group are left out."""
+    return con.execute(
+        f"""WITH p AS (
+            SELECT DISTINCT account_id, {_PREFIX_SQL} AS prefix, user_agent
+            FROM requests
+            WHERE ip IS NOT NULL AND ip <> '' AND user_agent IS NOT NULL AND user_agent <> ''
+        ), c AS (
+            SELECT account_id, min(account_created_at) AS created FROM requests
+            GROUP BY account_id
+        ), big AS (
+            SELECT prefix, user_agent FROM p GROUP BY prefix, user_agent HAVING count(*) > ?
+        ), pairs AS (
+            SELECT a.account_id AS account_a, b.account_id AS account_b,
+                   min(a.prefix) AS prefix, min(a.user_agent) AS user_agent
+            FROM p AS a JOIN p AS b
+              ON a.prefix = b.prefix AND a.user_agent = b.user_agent
+             AND a.account_id < b.account_id
+            WHERE NOT EXISTS (SELECT 1 FROM big
+                              WHERE big.prefix = a.prefix AND big.user_agent = a.user_agent)
+            GROUP BY a.account_id, b.account_id
+        )
+        SELECT pairs.*,
+               abs(epoch(ca.created) - epoch(cb.created)) / 3600.0 AS created_gap_hours
+        FROM pairs
+        JOIN c AS ca ON ca.account_id = pairs.account_a
+        JOIN c AS cb ON cb.account_id = pairs.account_b
+        WHERE ca.created IS NULL OR cb.created IS NULL
+           OR abs(epoch(ca.created) - epoch(cb.created)) <= ? * 3600""",
+        [max_group, creation_hours],
+    ).df()
+
+
+def campaign_pairs(
+    con: duckdb.DuckDBPyConnection, max_accounts: int, min_requests: int, min_similarity: float
+) -> pd.DataFrame:
+    """Return account_a, account_b, similarity, shared: pairs whose mixes of campaigns are
+    alike (cosine of campaign shares weighted by rarity, idf), counted over campaigns of at
+    most max_accounts accounts; both accounts need min_requests clustered requests."""
+    return con.execute(
+        """WITH ac AS (
+            SELECT account_id, campaign_id, requests FROM account_campaigns WHERE campaign_id <> ?
+        ), n AS (
+            SELECT count(DISTINCT account_id) AS accounts FROM ac
+        ), cc AS (
+            SELECT campaign_id, count(*) AS accounts FROM ac GROUP BY campaign_id
+        ), tot AS (
+            SELECT account_id, sum(requests) AS total FROM ac GROUP BY account_id
+        ), w AS (
+            SELECT ac.account_id, ac.campaign_id, cc.accounts AS campaign_accounts,
+                   ac.requests * 1.0 / tot.total * ln((SELECT accounts FROM n) * 1.0 / cc.accounts)
+                     AS v
+            FROM ac JOIN cc USING (campaign_id) JOIN tot USING (account_id)
+            WHERE tot.total >= ?
+        ), norms AS (
+            SELECT account_id, sqrt(sum(v * v)) AS norm FROM w GROUP BY account_id
+        ), dots AS (
+            SELECT a.account_id AS account_a, b.account_id AS account_b,
+                   sum(a.v * b.v) AS dot, count(*) AS shared
+            FROM w AS a JOIN w AS b
+              ON a.campaign_id = b.campaign_id AND a.account_id < b.account_id
+            WHERE a.campaign_accounts <= ?
+            GROUP BY a.account_id, b.account_id
+        )
+        SELECT account_a, account_b, dot / (na.norm * nb.norm) AS similarity, shared
+        FROM dots
+        JOIN norms AS na ON na.account_id = dots.account_a
+        JOIN norms AS nb ON nb.account_id = dots.account_b
+        WHERE na.norm > 0 AND nb.norm > 0 AND dot / (na.norm * nb.norm) >= ?""",
+        [NOISE, min_requests, max_accounts, min_similarity],
+    ).df()
+
+
+def template_pairs(
+    con: duckdb.DuckDBPyConnection, max_accounts: int, min_shared: int
+) -> pd.DataFrame:
+    """Return account_a, account_b, shared: pairs using at least min_shared prompt skeletons
+    that at most max_accounts accounts use (rare templates; needs account_skeletons)."""
+    return con.execute(
+        """WITH rare AS (
+            SELECT skeleton_hash FROM account_skeletons
+            GROUP BY skeleton_hash HAVING count(*) BETWEEN 2 AND ?
+        ), s AS (
+            SELECT account_id, skeleton_hash FROM account_skeletons
+            WHERE skeleton_hash IN (SELECT skeleton_hash FROM rare)
+        )
+        SELECT a.account_id AS account_a, b.account_id AS account_b, count(*) AS shared
+        FROM s AS a JOIN s AS b
+          ON a.skeleton_hash = b.skeleton_hash AND a.account_id < b.account_id
+        GROUP BY a.account_id, b.account_id
+        HAVING count(*) >= ?""",
+        [max_accounts, min_shared],
+    ).df()
+
+
+def hourly_activity(con: duckdb.DuckDBPyConnection, accounts: list[str]) -> pd.DataFrame:
+    """Return account_id, hour_index (hours since the first request of the data), requests:
+    the hourly request counts of the given accounts."""
+    with store.registered(con, "_accounts", pd.DataFrame({"account_id": accounts})):
+        return con.execute(
+            """WITH t0 AS (SELECT min("timestamp") AS t0 FROM requests)
+            SELECT r.account_id,
+                   CAST(floor((epoch(r."timestamp") - epoch((SELECT t0 FROM t0))) / 3600) AS BIGINT)
+                     AS hour_index,
+                   count(*) AS requests
+            FROM requests AS r
+            WHERE r.account_id IN (SELECT account_id FROM _accounts)
+            GROUP BY 1, 2"""
+        ).df()
+
+
+def write_scores(
+    con: duckdb.DuckDBPyConnection,
+    accounts: pd.DataFrame,
+    networks: pd.DataFrame,
+    edges: pd.DataFrame,
+    params: dict,
+    seconds: float,
+    not_signals: tuple[str, ...] = ("first_seen", "last_seen"),
+) -> int:
+    """Replace the stored scores, networks, edges and signals in one transaction; record
+    the run; return its run_id. Columns in not_signals are left out of account_signals."""
+    skip = ("risk_score", "risk_level", "own_score", "reasons", "network_id", *not_signals)
+    signal_cols = [c for c in accounts.columns if c not in skip]
+    with store.transaction(con):
+        run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM score_runs").fetchall()[0][0]
+        con.execute(
+            "INSERT INTO score_runs VALUES (?, now(), ?, ?, ?, ?)",
+            [run_id, len(accounts), len(networks), seconds, json.dumps(params, default=float)],
+        )
+        for table in ("account_scores", "networks", "network_edges"):
+            con.execute(f"DELETE FROM {table}")
+        with store.registered(con, "_acc", accounts):
+            con.execute(
+                """INSERT INTO account_scores
+                SELECT account_id, risk_score, risk_level, own_score,
+                       CAST(reasons AS VARCHAR[]), CAST(network_id AS VARCHAR), ? FROM _acc""",
+                [run_id],
+            )
+        with store.registered(con, "_sig", accounts[signal_cols]):
+            con.execute("CREATE OR REPLACE TABLE account_signals AS SELECT * FROM _sig")
+        if len(networks):
+            with store.registered(con, "_net", networks):
+                con.execute(
+                    """INSERT INTO networks
+                    SELECT network_id, accounts, requests, risk_score, risk_level,
+                           CAST(edge_types AS VARCHAR[]), CAST(reasons AS VARCHAR[]), ?
+                    FROM _net""",
+                    [run_id],
+                )
+        if len(edges):
+            with store.registered(con, "_edges", edges):
+                con.execute(
+                    """INSERT INTO network_edges
+                    SELECT account_a, account_b, CAST(edge_types AS VARCHAR[]),
+                           CAST(evidence AS VARCHAR[]), network_id, ? FROM _edges""",
+                    [run_id],
+                )
+    return int(run_id)
+
+
+def account_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the latest scores joined with every signal: account_id, risk_score,
+    risk_level, reasons, network_id, own_score, then the signal columns; riskiest first."""
+    return con.execute(
+        """SELECT s.account_id, s.risk_score, s.risk_level, s.reasons, s.network_id,
+                  s.own_score, g.* EXCLUDE (account_id)
+        FROM account_scores AS s LEFT JOIN account_signals AS g USING (account_id)
+        ORDER BY s.risk_score DESC, s.account_id"""
+    ).df()

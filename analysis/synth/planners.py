@@ -1,0 +1,82 @@
+"""The planner of each population, account counts per population and the finishing pass."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from analysis.synth.campaigns import (
+    plan_cot,
+    plan_hydra,
+    plan_plain,
+    plan_reseller,
+    plan_rubric,
+    plan_sweep,
+)
+from analysis.synth.populations import (
+    plan_backends,
+    plan_developers,
+    plan_everyday,
+    plan_offices,
+    plan_researchers,
+    plan_students,
+)
+from analysis.synth.world import (
+    MIN_ACCOUNTS,
+    MINIMUM,
+    MS_PER_TOKEN,
+    P_SERVER_ERROR,
+    RESELLER_PER_ACCOUNTS,
+    SHARES,
+    TTFB_MS,
+)
+
+# ---------------------------------------------------------------------------
+# sizes and finishing
+# ---------------------------------------------------------------------------
+
+PLANNERS = {
+    "everyday": plan_everyday,
+    "student": plan_students,
+    "developer": plan_developers,
+    "office": plan_offices,
+    "backend": plan_backends,
+    "researcher": plan_researchers,
+    "cot_harvest": plan_cot,
+    "capability_sweep": plan_sweep,
+    "rubric_harvest": plan_rubric,
+    "hydra": plan_hydra,
+    "reseller": plan_reseller,
+    "plain_harvest": plan_plain,
+}
+POPULATIONS = tuple(PLANNERS)
+
+
+def population_sizes(accounts: int) -> dict[str, int]:
+    """Return the number of accounts of each population for a total."""
+    if accounts < MIN_ACCOUNTS:
+        raise ValueError(f"accounts must be at least {MIN_ACCOUNTS} (got {accounts})")
+    sizes = {p: max(MINIMUM[p], round(share * accounts)) for p, share in SHARES.items()}
+    sizes["reseller"] = 1 + accounts // RESELLER_PER_ACCOUNTS
+    sizes["everyday"] = accounts - sum(sizes.values())
+    return {p: sizes[p] for p in POPULATIONS}
+
+
+def finish(rng: np.random.Generator, cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Add status codes and latencies; zero the output of failed requests."""
+    m = len(cols["t"])
+    u = rng.random(m)
+    status = np.full(m, 200, dtype=np.int16)
+    status[u < cols["p429"]] = 429
+    status[rng.random(m) < P_SERVER_ERROR] = 500
+    ok = status == 200
+    ctok = np.where(ok, cols["ctok"], 0).astype(np.int32)
+    model = cols["model"].astype(int)
+    latency = TTFB_MS[model] * rng.lognormal(0, 0.35, m) + ctok / np.maximum(
+        cols["n"], 1
+    ) * MS_PER_TOKEN[model] * rng.lognormal(0, 0.15, m)
+    latency = np.where(status == 429, rng.uniform(8, 60, m), latency)
+    latency = np.where(status == 500, rng.uniform(150, 30_000, m), latency)
+    cols["status"] = status
+    cols["ctok"] = ctok
+    cols["latency"] = np.maximum(1, latency).astype(np.int32)
+    return cols

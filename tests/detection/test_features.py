@@ -1,0 +1,189 @@
+"""Per-account behaviour signals on small hand-built logs where the answer is known."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from analysis import ingest, store
+from analysis.detection import features as stages
+from analysis.detection import run
+from analysis.detection.run import DetectionRun
+
+T0 = datetime(2026, 10, 1)
+
+
+def behaviour(con) -> pd.DataFrame:
+    """Every behaviour signal per account, through a detection run (as scoring reads it)."""
+    with DetectionRun(con) as inputs:
+        return stages.behaviour(inputs)
+
+
+def write(path, rows):
+    with open(path, "w") as fh:
+        for i, r in enumerate(rows):
+            base = {"request_id": f"r{i}", "prompt": "hello"}
+            base.update(r)
+            base["timestamp"] = base["timestamp"].isoformat() + "Z"
+            fh.write(json.dumps(base) + "\n")
+    return path
+
+
+@pytest.fixture
+def features(tmp_path):
+    rows = []
+    # bot: every 10 minutes round the clock for 2 days, templated prompts, long outputs
+    for i in range(288):
+        rows.append(
+            {
+                "account_id": "bot",
+                "timestamp": T0 + timedelta(minutes=10 * i),
+                "prompt": f"Solve problem {i} and show every step",
+                "prompt_tokens": 10,
+                "completion_tokens": 500,
+                "max_tokens": 500,
+                "temperature": 0,
+                "model": "new-model",
+                "api_key_id": f"k{i % 3}",
+                "account_created_at": (T0 - timedelta(days=2)).isoformat(),
+            }
+        )
+    # human: three requests at 09:00, 09:30 and 20:00 on one day
+    for k, minutes in enumerate([9 * 60, 9 * 60 + 30, 20 * 60]):
+        rows.append(
+            {
+                "account_id": "human",
+                "timestamp": T0 + timedelta(minutes=minutes),
+                "prompt": ["what is a roux", "thanks! and a bechamel?", "best pan for eggs"][k],
+                "prompt_tokens": 10,
+                "completion_tokens": 20,
+                "max_tokens": 1000,
+                "temperature": 1.0,
+                "model": "old-model",
+                "n": 2 if k == 0 else 1,
+                "logprobs": k == 1,
+                "account_created_at": (T0 - timedelta(days=400)).isoformat(),
+            }
+        )
+    log = write(tmp_path / "log.jsonl", rows)
+    rel = tmp_path / "rel.csv"
+    rel.write_text(f"model,released_at\nnew-model,{(T0 + timedelta(hours=24)).isoformat()}Z\n")
+    con = store.connect(tmp_path / "f.duckdb")
+    ingest.load_releases(con, rel)
+    ingest.ingest_paths(con, [str(log)])
+    df = behaviour(con).set_index("account_id")
+    con.close()
+    return df
+
+
+def test_volume(features):
+    bot, human = features.loc["bot"], features.loc["human"]
+    assert (bot.requests, bot.active_days, bot.requests_per_active_day) == (288, 2, 144)
+    assert bot.peak_hour_requests == 6
+    assert (human.requests, human.active_days, human.peak_hour_requests) == (3, 1, 2)
+
+
+def test_automation(features):
+    bot, human = features.loc["bot"], features.loc["human"]
+    assert bot.active_hours == 24 and bot.hour_entropy == pytest.approx(1.0)
+    assert bot.gap_cv == pytest.approx(0.0, abs=1e-9)  # perfectly regular
+    assert human.active_hours == 2
+    p = [2 / 3, 1 / 3]
+    assert human.hour_entropy == pytest.approx(-sum(x * math.log(x) for x in p) / math.log(24))
+    gaps = [30 * 60, 630 * 60]
+    mean = sum(gaps) / 2
+    std = math.sqrt(sum((g - mean) ** 2 for g in gaps) / 2)
+    assert human.gap_cv == pytest.approx(std / mean)
+
+
+def test_tokens_and_sampling(features):
+    bot, human = features.loc["bot"], features.loc["human"]
+    assert bot.out_in_ratio == 50 and bot.near_max_share == 1.0 and bot.temp0_share == 1.0
+    assert human.out_in_ratio == 2 and human.near_max_share == 0.0
+    assert human.n_gt1_share == pytest.approx(1 / 3) and human.logprobs_share == pytest.approx(
+        1 / 3
+    )
+    assert human.mean_temperature == 1.0
+
+
+def test_keys_age_templates_and_release(features):
+    bot, human = features.loc["bot"], features.loc["human"]
+    assert bot["keys"] == 3 and human["keys"] == 0
+    assert bot.age_at_first_days == pytest.approx(2.0)
+    assert human.age_at_first_days == pytest.approx(400 + 9 / 24)
+    assert bot.template_share == 1.0 and bot.skeleton_ratio == pytest.approx(1 / 288)
+    assert human.template_share == 0.0
+    # requests from T0+24h to T0+48h are within 48 h of the release: 144 of 288
+    assert bot.release_48h_share == pytest.approx(144 / 288)
+    assert human.release_48h_share == 0.0
+
+
+def test_quiet_hours_and_sustained_rates(features):
+    bot, human = features.loc["bot"], features.loc["human"]
+    # the bot sends 12 requests in every hour: its quietest six hours hold a quarter
+    assert bot.quiet_share == pytest.approx(0.25)
+    assert human.quiet_share == 0.0
+    # the data ends with the bot's last request (47 h 50 min after T0): both accounts have
+    # shown less than config.RATE_MIN_DAYS of data, so rates are per 7 days
+    assert bot.requests_per_day == pytest.approx(288 / 7)
+    assert bot.output_tokens_per_day == pytest.approx(288 * 500 / 7)
+    assert human.requests_per_day == pytest.approx(3 / 7)
+    assert bot.mean_output_tokens == 500
+
+
+def test_tokens_fall_back_to_text_length(tmp_path):
+    rows = [
+        {"account_id": "a", "timestamp": T0, "prompt": "x" * 40, "response": "y" * 400},
+        {"account_id": "a", "timestamp": T0 + timedelta(hours=1), "prompt": "x" * 40,
+         "response": "y" * 400, "prompt_tokens": 5, "completion_tokens": 50},
+    ]  # fmt: skip
+    con = store.connect(tmp_path / "t.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "t.jsonl", rows))])
+    a = behaviour(con).set_index("account_id").loc["a"]
+    con.close()
+    # first row: 40 / 4 = 10 prompt and 400 / 4 = 100 completion tokens; second as billed
+    assert a.out_in_ratio == pytest.approx((100 + 50) / (10 + 5))
+
+
+def test_networks_are_measured_as_one_entity(tmp_path, features):
+    rows = [
+        {"account_id": acct, "timestamp": T0 + timedelta(hours=h), "prompt": f"p{acct}{h}"}
+        for acct, hours in (("a", range(0, 24, 2)), ("b", range(1, 24, 2)), ("c", [5]))
+        for h in hours
+    ]
+    con = store.connect(tmp_path / "g.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "g.jsonl", rows))])
+    members = pd.DataFrame({"account_id": ["a", "b"], "network_id": ["n1"] * 2})
+    with DetectionRun(con) as inputs, run.entities(inputs, members):
+        grouped = stages.behaviour(inputs, grouped=True).set_index("account_id")
+    con.close()
+    # a and b take turns: each is active in 12 hours, together in all 24
+    assert list(grouped.index) == ["n1"]
+    assert grouped.loc["n1", "requests"] == 24 and grouped.loc["n1", "active_hours"] == 24
+    assert grouped.loc["n1", "hour_entropy"] == pytest.approx(1.0)
+
+
+def test_a_typical_day_needs_activity_on_most_days(tmp_path):
+    rows = []
+    for day in range(10):  # "steady": day k has k + 1 requests, every day
+        rows += [{"account_id": "steady", "timestamp": T0 + timedelta(days=day, minutes=i)}
+                 for i in range(day + 1)]  # fmt: skip
+    for day in range(5):  # "burst": 50 requests on each of the first 5 of the 10 days
+        rows += [{"account_id": "burst", "timestamp": T0 + timedelta(days=day, minutes=i),
+                  "completion_tokens": 10} for i in range(50)]  # fmt: skip
+    for day in range(3, 10):  # "mostly": 20 a day on 7 of the 10 days
+        rows += [{"account_id": "mostly", "timestamp": T0 + timedelta(days=day, minutes=i),
+                  "completion_tokens": 10} for i in range(20)]  # fmt: skip
+    con = store.connect(tmp_path / "d.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "d.jsonl", rows))])
+    f = behaviour(con).set_index("account_id")
+    con.close()
+    # 10 days each; the 40% quantile (nearest rank) is the 4th smallest daily count
+    assert f.loc["steady", "typical_day_requests"] == 4
+    assert f.loc["burst", "typical_day_requests"] == 0  # idle on half of its days
+    assert f.loc["mostly", "typical_day_requests"] == 20  # 3 idle days, then 20s
+    assert f.loc["mostly", "typical_day_output_tokens"] == 200
