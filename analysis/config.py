@@ -30,8 +30,8 @@ SAMPLE_SEED = 7
 
 # The sample build fits the campaign map on this many prompts (the rest are placed on it),
 # so that `make run` builds ingest + campaigns + scores within two minutes on a fresh
-# machine (measured on a fresh clone with 12,000: 107 s, of which about 20 s is the one-off
-# build of the fast model; 20,000 took 92 s plus that build).
+# machine (measured on a fresh clone with 12,000, after the install's `prepare`: 99 s;
+# 20,000 took 92 s plus the fast model's build when that was part of the first run).
 SAMPLE_CAMPAIGN_FIT = 12_000
 
 # --- ingestion ---

@@ -43,23 +43,26 @@ def prepare(log: Log = print) -> None:
     HDBSCAN and pynndescent into its on-disk cache (config: NUMBA_CACHE_DIR)."""
     import numpy as np
 
-    from analysis.campaigns.neighbours import NeighbourIndex
+    from analysis.campaigns.neighbours import NeighbourIndex, extend
     from analysis.campaigns.stages import HdbscanClusterer, UmapMapper, UmapReducer
 
     started = time.perf_counter()
     embed.load_backend("fast")
     log(f"fast embedding model ready ({time.perf_counter() - started:.0f} s)")
     started = time.perf_counter()
-    X = np.random.default_rng(0).normal(size=(300, 16)).astype(np.float32)
+    # The shapes of a real fit (unit float32 vectors of the fast model's size; a sample
+    # above 4,096 points, where UMAP finds neighbours with pynndescent), so numba compiles
+    # the same specialisations a first analysis needs.
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(8_000, config.FAST_PCA_DIMS)).astype(np.float32)
     X /= np.linalg.norm(X, axis=1, keepdims=True)
-    U = UmapReducer().fit_transform(X)
-    HdbscanClusterer().fit_predict(U)
-    UmapMapper().fit_transform(U)
-    NeighbourIndex.EXACT_PAIRS, saved = 0, NeighbourIndex.EXACT_PAIRS
-    try:
-        NeighbourIndex(X).query(X[:10], 5)  # the approximate index's code too
-    finally:
-        NeighbourIndex.EXACT_PAIRS = saved
+    ref, rest = X[:6_000], X[6_000:]
+    U = UmapReducer().fit_transform(ref)
+    labels = HdbscanClusterer().fit_predict(U)
+    xy = UmapMapper().fit_transform(U)
+    index = NeighbourIndex(ref)
+    index.EXACT_PAIRS = 0  # this instance only: take the approximate (pynndescent) path
+    extend(index, xy, labels, rest)
     log(f"compiled code cached in {config.NUMBA_CACHE_DIR} ({time.perf_counter() - started:.0f} s)")
 
 

@@ -174,6 +174,14 @@ def _can_extend(con, backend_id, previous, old_map, new_mask) -> bool:
     return since_fit <= config.CAMPAIGN_REFIT_SHARE * at_fit
 
 
+def _timed(log: Log, done: str, fn, *args):
+    """Run fn(*args), then log what was done and how long it took; return its result."""
+    started = time.perf_counter()
+    out = fn(*args)
+    log(f"{done} ({time.perf_counter() - started:.1f} s)")
+    return out
+
+
 def _fit_run(con, embedder, stages, prompts, X, old_map, sample, run_id, log) -> int:
     """Fit the stages on a sample, place the rest, carry ids over; return prompts placed."""
     hashes, texts = prompts["prompt_hash"], prompts["text"]
@@ -184,17 +192,18 @@ def _fit_run(con, embedder, stages, prompts, X, old_map, sample, run_id, log) ->
     labels = np.full(len(prompts), NOISE, np.int64)
     reducer, clusterer, mapper = stages
     if len(idx) >= config.HDBSCAN_MIN_SAMPLES * 2:
-        log(f"reducing {len(idx):,} prompts ({type(reducer).__name__}) ...")
-        U = reducer.fit_transform(X[idx])
-        log(f"clustering ({type(clusterer).__name__}) ...")
-        labels[idx] = clusterer.fit_predict(U)
-        log(f"2-D map ({type(mapper).__name__}) ...")
-        xy[idx] = mapper.fit_transform(U)
+        U = _timed(log, f"reduced {len(idx):,} prompts ({type(reducer).__name__})",
+                   reducer.fit_transform, X[idx])  # fmt: skip
+        labels[idx] = _timed(log, f"clustered ({type(clusterer).__name__})",
+                             clusterer.fit_predict, U)  # fmt: skip
+        xy[idx] = _timed(log, f"2-D map ({type(mapper).__name__})", mapper.fit_transform, U)
         rest = np.flatnonzero(~in_sample)
         index = NeighbourIndex(X[idx])
         if len(rest):
-            log(f"placing {len(rest):,} prompts outside the sample by their nearest neighbours ...")
-            xy[rest], labels[rest] = extend(index, xy[idx], labels[idx], X[rest])
+            xy[rest], labels[rest] = _timed(
+                log, f"placed {len(rest):,} prompts outside the sample by their nearest neighbours",
+                extend, index, xy[idx], labels[idx], X[rest],
+            )  # fmt: skip
         save_index(index_path(con, embedder.backend_id, run_id), index)
     old = old_map.set_index("prompt_hash")["campaign_id"]
     mapping, lineage = match_ids(old, labels, hashes, sql.next_campaign_id(con), run_id)
