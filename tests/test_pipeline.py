@@ -69,6 +69,7 @@ def test_a_missing_sample_names_the_command_that_rebuilds_it(tmp_path):
     assert not db.exists() and not (db.parent.exists() and leftovers(db.parent))
 
 
+@pytest.mark.slow  # about 3-4 s (a generated log, campaigns, scores)
 def test_the_sample_database_is_built_under_a_temporary_name(
     tmp_path, sample, backends, cheap_stages, monkeypatch
 ):
@@ -100,6 +101,7 @@ def test_the_sample_database_is_built_under_a_temporary_name(
     assert messages == [f"sample database {db} exists; using it"]
 
 
+@pytest.mark.slow  # about 3-4 s
 def test_ingest_and_analyse(tmp_path, sample, backends, cheap_stages):
     source, info = sample
     stages = []
