@@ -105,8 +105,12 @@ def evaluate(scores: pd.DataFrame, truth: pd.DataFrame) -> Report:
         on="account_id",
         how="left",
     )
+    # An account the detector did not score was not caught: it counts as score 0, level
+    # "unscored" (never flagged) and no network, so a pipeline that loses accounts cannot
+    # look better for it.
     missing = int(merged["risk_score"].isna().sum())
-    merged = merged[merged["risk_score"].notna()].reset_index(drop=True)
+    merged["risk_score"] = merged["risk_score"].fillna(0.0)
+    merged["risk_level"] = merged["risk_level"].fillna("unscored")
     y = (merged["role"] == "extraction").to_numpy(int)
     s = merged["risk_score"].to_numpy(float)
     ap = float(average_precision_score(y, s)) if 0 < y.sum() < len(y) else float("nan")
@@ -129,7 +133,10 @@ def evaluate(scores: pd.DataFrame, truth: pd.DataFrame) -> Report:
     by_campaign["share"] = by_campaign["caught"] / by_campaign["accounts"]
     notes = []
     if missing:
-        notes.append(f"{missing:,} truth account(s) have no score (not in the database)")
+        notes.append(
+            f"{missing:,} truth account(s) have no score (not in the database): "
+            "counted as score 0, not flagged"
+        )
     return Report(
         accounts=len(merged),
         missing=missing,

@@ -71,11 +71,17 @@ def test_printed_report_marks_targets(report):
     assert "MISS network pairwise F1: 0.500" in text
 
 
-def test_missing_accounts_are_reported(tmp_path):
+def test_unscored_accounts_count_as_score_zero(tmp_path):
     path = tmp_path / "truth.csv"
-    path.write_text(TRUTH + "ghost,benign,,\n")
+    path.write_text(TRUTH + "ghost,benign,,\nshadow,extraction,C-a,N1\n")
     r = evaluate.evaluate(SCORES, evaluate.read_truth(str(path)))
-    assert r.missing == 1 and r.accounts == 7 and "1 truth account(s) have no score" in r.notes[0]
+    assert r.missing == 2 and r.accounts == 9 and "2 truth account(s) have no score" in r.notes[0]
+    # the unscored extraction account is a miss in its campaign and ranks below everyone
+    camp = r.by_campaign.set_index("campaign_id")
+    assert (camp.at["C-a", "accounts"], camp.at["C-a", "caught"]) == (3, 2)
+    # ranked: e1 0.9, e2 0.85, r1 0.65, b1 0.5, e3 0.3, p1 0.2, b2 0.1, shadow = ghost 0;
+    # precision at each extraction account's rank: 1, 1, 3/5, then 4/9 (tied at 0 with ghost)
+    assert r.average_precision == pytest.approx((1 + 1 + 3 / 5 + 4 / 9) / 4)
 
 
 @pytest.mark.parametrize(
