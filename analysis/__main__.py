@@ -110,6 +110,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     from analysis.synth import generate_dataset
 
+    if not 0.0 <= args.evasion <= 1.0:  # also rejects nan
+        print(f"error: --evasion must be between 0.0 and 1.0 (got {args.evasion})", file=sys.stderr)
+        return 2
     out = Path(args.out)
     started = time.perf_counter()
     counts = generate_dataset(
@@ -120,6 +123,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         start=args.start,
         fmt=args.format,
         progress=not args.quiet,
+        evasion=args.evasion,
     )
     seconds = time.perf_counter() - started
     print(
@@ -321,6 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--start", default="2026-10-01", help="first day (UTC), YYYY-MM-DD")
     g.add_argument("--format", choices=["jsonl.gz", "jsonl"], default="jsonl.gz")
     g.add_argument("--quiet", action="store_true")
+    g.add_argument(
+        "--evasion",
+        type=float,
+        default=0.0,
+        help="adversary strength 0.0-1.0: extraction campaigns evade (0 = plain generator)",
+    )
     g.set_defaults(func=cmd_generate)
 
     c = sub.add_parser("campaigns", help="embed and cluster prompts into campaigns")

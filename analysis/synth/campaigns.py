@@ -7,6 +7,7 @@ import numpy as np
 from analysis.synth import prompts as T
 from analysis.synth import template_banks as B
 from analysis.synth.accounts import GEO, GEO_WEIGHTS, HOSTING_ASNS, Account
+from analysis.synth.evasion import EVASIVE, humanize, knobs, mix_kinds, rotate
 from analysis.synth.languages import LANGS
 from analysis.synth.world import (
     CAMPAIGN,
@@ -69,9 +70,15 @@ def _actor_accounts(
     cards = [reg.new_id("pf_", 10) for _ in range(max(1, n_cards))]
     base = reg.days_before(*created_span)
     network = NETWORK[pop] if n > 1 else ""
+    ev = knobs(world.evasion)
+    used_uas = {user_agent}
     out = []
     for i in range(n):
         block, asn = blocks[int(rng.integers(0, len(blocks)))]
+        card = cards[i * len(cards) // n]
+        (block, asn), ua, card = rotate(
+            rng, world, ev, (block, asn), asns, user_agent, card, used_uas
+        )
         ips = [(f"{block}.{int(rng.integers(2, 250))}", asn)]
         if rng.random() < 0.3:
             ips.append((f"{block}.{int(rng.integers(2, 250))}", asn))
@@ -86,8 +93,8 @@ def _actor_accounts(
                 country=country,
                 tz=0.0,
                 lang="en",
-                user_agent=user_agent,
-                payment=cards[i * len(cards) // n],
+                user_agent=ua,
+                payment=card,
                 n_keys=n_keys,
                 ips=ips,
             )
@@ -116,7 +123,13 @@ def _harvest_rows(
     m = len(t)
     if m == 0:
         return
+    ev = knobs(world.evasion)
+    evade = ev.on and pop in EVASIVE
+    if evade:
+        t, model = humanize(rng, world, ev, t, acct.country, model)
     kind = rng.choice(np.array(list(kinds)), m, p=np.array(list(kinds.values())))
+    if evade:
+        kind = mix_kinds(rng, ev, kind, T.KIND_EVERYDAY)
     lang = np.where(rng.random(m) < p_foreign, rng.integers(1, 5, m), 0)
     lang = np.where((kind == T.KIND_COT) | (kind == T.KIND_EVERYDAY), lang, 0)
     ipslot, keyslot = slots(rng, acct, m)
@@ -150,8 +163,9 @@ def plan_cot(rng: np.random.Generator, world: World, n: int) -> None:
         user_agent="aster-sdk-python/2.1.0 (CPython 3.10.12; Linux)", tier=("pro", "startup"),
         created_span=(12, 40), n_cards=2, country="US", n_keys=2,
     )  # fmt: skip
+    ev = knobs(world.evasion)
     for acct in accts:
-        per_day = COT_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3)
+        per_day = COT_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3) / ev.account_factor
         t = batch_times(rng, per_day * world.days, 0, world.span, rng.uniform(4, 12), COT_BATCH)
         switch = world.release_s + rng.uniform(12, 36) * HOUR
         model = models_for(rng, t, M_MAIN, switch, 0.7)
@@ -170,10 +184,11 @@ def plan_sweep(rng: np.random.Generator, world: World, n: int) -> None:
         user_agent="aiohttp/3.9.5", tier=("startup",), created_span=(20, 60), n_cards=1,
         country="SG",
     )  # fmt: skip
+    ev = knobs(world.evasion)
     rel = world.release_s
     base = int(rng.integers(0, 10_000))  # where the actor's coverage starts
     for j, acct in enumerate(accts):
-        per_day = SWEEP_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3)
+        per_day = SWEEP_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3) / ev.account_factor
         cadence = rng.uniform(3, 9)
         surge_end = min(rel + DAY, world.span)
         phases = (  # (requests, from, to): steady before, a surge right after, busier later
@@ -185,18 +200,23 @@ def plan_sweep(rng: np.random.Generator, world: World, n: int) -> None:
             [batch_times(rng, n_req, t0, t1, cadence, SWEEP_BATCH) for n_req, t0, t1 in phases]
         )
         t = np.sort(t[t < world.span])
+        if ev.on:
+            t, _ = humanize(rng, world, ev, t, acct.country)
         switch = rel + rng.uniform(0.5, 3.0) * HOUR
         model = models_for(rng, t, M_MAIN, switch, 0.97)
         m = len(t)
         if m == 0:
             continue
+        kind = mix_kinds(rng, ev, np.full(m, T.KIND_SWEEP, dtype=np.int8), T.KIND_EVERYDAY)
+        topic = rng.integers(0, T.N_TOPICS, m) if ev.on else 0
         ipslot, keyslot = slots(rng, acct, m)
         max_tok = 4096
         world.plan.add(
             m,
             t=t,
             acct=acct.idx,
-            kind=T.KIND_SWEEP,
+            kind=kind,
+            p1=topic,
             p2=base + j + len(accts) * np.arange(m),  # accounts interleave one coverage
             model=model,
             endpoint=1,
@@ -218,8 +238,9 @@ def plan_rubric(rng: np.random.Generator, world: World, n: int) -> None:
         user_agent="aster-sdk-node/2.2.0 (node v20.11.0)", tier=("pro",), created_span=(5, 30),
         n_cards=1, country="GB",
     )  # fmt: skip
+    ev = knobs(world.evasion)
     for acct in accts:
-        per_day = RUBRIC_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3)
+        per_day = RUBRIC_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3) / ev.account_factor
         t = batch_times(rng, per_day * world.days, 0, world.span, rng.uniform(5, 15), RUBRIC_BATCH)
         model = models_for(rng, t, M_MAIN, world.release_s + DAY, 0.4)
         _harvest_rows(
@@ -235,8 +256,9 @@ def plan_plain(rng: np.random.Generator, world: World, n: int) -> None:
         user_agent="Go-http-client/2.0", tier=("pro",), created_span=(3, 20), n_cards=1,
         country="DE",
     )  # fmt: skip
+    ev = knobs(world.evasion)
     for acct in accts:
-        per_day = PLAIN_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3)
+        per_day = PLAIN_PER_ACCOUNT_DAY * rng.uniform(0.7, 1.3) / ev.account_factor
         t = batch_times(rng, per_day * world.days, 0, world.span, rng.uniform(2, 6), PLAIN_BATCH)
         model = models_for(rng, t, M_MAIN, world.release_s + 2 * DAY, 0.5)
         _harvest_rows(
@@ -254,9 +276,15 @@ def plan_hydra(rng: np.random.Generator, world: World, n: int) -> None:
         blocks.append((reg.book.block24(asn), asn, pick(rng, ("DE", "FR", "NL", "US"))))
     cards = [reg.new_id("pf_", 10) for _ in range(max(1, n // 7))]
     base = reg.days_before(5, 25)
+    ev = knobs(world.evasion)
+    ua = "python-httpx/0.27.2"
+    used_uas = {ua}
     accts = []
     for _ in range(n):
         block, asn, country = blocks[int(rng.integers(0, len(blocks)))]
+        (block, asn), user_agent, own_card = rotate(
+            rng, world, ev, (block, asn), (asn,), ua, "", used_uas
+        )
         ips = [(f"{block}.{int(rng.integers(2, 250))}", asn)]
         if rng.random() < 0.3:
             ips.append((f"{block}.{int(rng.integers(2, 250))}", asn))
@@ -271,12 +299,12 @@ def plan_hydra(rng: np.random.Generator, world: World, n: int) -> None:
                 country=country,
                 tz=0.0,
                 lang="en",
-                user_agent="python-httpx/0.27.2",
-                payment=cards[int(rng.integers(0, len(cards)))],
+                user_agent=user_agent,
+                payment=own_card or cards[int(rng.integers(0, len(cards)))],
                 ips=ips,
             )
         )
-    period = DAY / (n * HYDRA_PER_ACCOUNT_DAY)
+    period = DAY / (n * HYDRA_PER_ACCOUNT_DAY / ev.account_factor)
     group = int(min(n, max(3, round(HOUR / (period * HYDRA_PER_ACCOUNT_HOUR)))))
     order = rng.permutation(n)
     cohorts = [order[i : i + group] for i in range(0, n, group)]

@@ -23,8 +23,16 @@ from analysis.synth import prompts as T
 from analysis.synth import responses as R
 from analysis.synth import scripted_prompts as S
 from analysis.synth.accounts import Account, Registry
+from analysis.synth.evasion import check_evasion
+from analysis.synth.grading_text import grade_prompt, grade_response
 from analysis.synth.languages import LANGS
-from analysis.synth.planners import PLANNERS, POPULATIONS, finish, population_sizes
+from analysis.synth.planners import (
+    PLANNERS,
+    POPULATIONS,
+    finish,
+    population_sizes,
+    populations_for,
+)
 from analysis.synth.template_banks import SYSTEM_PROMPTS
 from analysis.synth.world import ENDPOINTS, MODELS, OLD_RELEASES, Plan, World
 
@@ -140,6 +148,8 @@ def row_prompt(r: random.Random, kind: int, p1: int, p2: int, lang: str, turn: i
         return S.cot_prompt(r, lang)
     if kind == T.KIND_SWEEP:
         return S.sweep_prompt(r, p2)
+    if kind == T.KIND_GRADE:
+        return grade_prompt(r, p1)
     return S.rubric_prompt(r)
 
 
@@ -191,7 +201,9 @@ def write_requests(
                     ptok += turn * r.randint(*HISTORY_TOKENS)
                 ctok = c["ctok"][j]
                 status = c["status"][j]
-                if status == 200:
+                if status == 200 and kind == T.KIND_GRADE:
+                    response = grade_response(r)
+                elif status == 200:
                     target = min(ctok * CHARS_PER_TOKEN, T.STORED_RESPONSE_CHARS)
                     response = R.response_text(r, kind, target, p1, c["p2"][j], lang)
                 else:
@@ -274,11 +286,14 @@ def write_releases(out_dir: Path, releases: list[tuple[str, str]]) -> None:
 
 
 def build_plan(
-    accounts: int, days: int, seed: int, start_ms: int
+    accounts: int, days: int, seed: int, start_ms: int, evasion: float = 0.0
 ) -> tuple[World, dict[str, np.ndarray]]:
     """Return the world (accounts) and the finished per-row columns, unsorted."""
     seq = np.random.SeedSequence(seed)
     children = seq.spawn(len(POPULATIONS) + 2)
+    pops = populations_for(evasion)
+    # the extra campaigns of adversary mode get generators spawned after the usual ones
+    pop_seeds = children[: len(POPULATIONS)] + seq.spawn(len(pops) - len(POPULATIONS))
     start_weekday = datetime.fromtimestamp(start_ms / 1000, tz=UTC).weekday()
     world = World(
         start_ms=start_ms,
@@ -286,11 +301,12 @@ def build_plan(
         start_weekday=start_weekday,
         registry=Registry(np.random.default_rng(children[-1]), start_ms),
         plan=Plan(),
-        pop_codes={p: i for i, p in enumerate(POPULATIONS)},
+        pop_codes={p: i for i, p in enumerate(pops)},
+        evasion=evasion,
     )
-    sizes = population_sizes(accounts)
-    for i, pop in enumerate(POPULATIONS):
-        PLANNERS[pop](np.random.default_rng(children[i]), world, sizes[pop])
+    sizes = population_sizes(accounts, evasion)
+    for pop, pop_seed in zip(pops, pop_seeds, strict=True):
+        PLANNERS[pop](np.random.default_rng(pop_seed), world, sizes[pop])
     cols = finish(np.random.default_rng(children[-2]), world.plan.build())
     span_ms = days * 86_400_000
     offset = np.clip(np.floor(cols["t"] * 1000.0), 0, span_ms - 1).astype(np.int64)
@@ -306,8 +322,12 @@ def generate_dataset(
     start: str = "2026-10-01",
     fmt: str = "jsonl.gz",
     progress: bool = False,
+    evasion: float = 0.0,
 ) -> dict:
     """Write requests.<fmt>, truth.csv, populations.csv, releases.csv into out_dir; return counts.
+
+    evasion (0.0 to 1.0) is the adversary strength: at 0 the plain generator, above it the
+    extraction campaigns evade and two more are planted (knobs in analysis/synth/evasion.py).
 
     The dict has requests, accounts, populations (accounts per population),
     population_requests (rows per population), roles (accounts per role), campaigns
@@ -317,10 +337,11 @@ def generate_dataset(
         raise ValueError(f"fmt must be one of {', '.join(FORMATS)} (got {fmt!r})")
     if days < 1:
         raise ValueError(f"days must be at least 1 (got {days})")
+    evasion = check_evasion(evasion)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     start_ms = parse_start(start)
-    world, cols = build_plan(accounts, days, seed, start_ms)
+    world, cols = build_plan(accounts, days, seed, start_ms, evasion)
     accts = world.registry.accounts
     if progress:
         print(f"planned {len(cols['t']):,} requests for {len(accts):,} accounts", file=sys.stderr)
@@ -329,12 +350,13 @@ def generate_dataset(
     write_truth(out_dir, accts)
     releases = release_times(start_ms, world)
     write_releases(out_dir, releases)
-    pop_rows = np.bincount(cols["pop"], minlength=len(POPULATIONS))
+    pops = populations_for(evasion)
+    pop_rows = np.bincount(cols["pop"], minlength=len(pops))
     return {
         "requests": n,
         "accounts": len(accts),
         "populations": dict(Counter(a.population for a in accts)),
-        "population_requests": {p: int(pop_rows[i]) for i, p in enumerate(POPULATIONS)},
+        "population_requests": {p: int(pop_rows[i]) for i, p in enumerate(pops)},
         "roles": dict(Counter(a.role for a in accts)),
         "campaigns": dict(Counter(a.campaign_id for a in accts if a.campaign_id)),
         "release": {"model": releases[-1][0], "released_at": releases[-1][1]},
@@ -342,4 +364,5 @@ def generate_dataset(
         "days": days,
         "start": iso_ms(start_ms),
         "seed": seed,
+        "evasion": evasion,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from analysis.synth.adversary import plan_grading, plan_lowslow
 from analysis.synth.campaigns import (
     plan_cot,
     plan_hydra,
@@ -12,6 +13,7 @@ from analysis.synth.campaigns import (
     plan_rubric,
     plan_sweep,
 )
+from analysis.synth.evasion import ADVERSARY_POPULATIONS, adversary_sizes, scale_sizes
 from analysis.synth.populations import (
     plan_backends,
     plan_developers,
@@ -47,18 +49,32 @@ PLANNERS = {
     "hydra": plan_hydra,
     "reseller": plan_reseller,
     "plain_harvest": plan_plain,
+    # adversary mode only (evasion > 0); planned after the others, codes after theirs
+    "grading_harvest": plan_grading,
+    "lowslow_cot": plan_lowslow,
 }
-POPULATIONS = tuple(PLANNERS)
+POPULATIONS = tuple(p for p in PLANNERS if p not in ADVERSARY_POPULATIONS)
 
 
-def population_sizes(accounts: int) -> dict[str, int]:
-    """Return the number of accounts of each population for a total."""
+def populations_for(evasion: float = 0.0) -> tuple[str, ...]:
+    """Return the populations planned at an evasion strength (the extra ones when > 0)."""
+    return POPULATIONS + ADVERSARY_POPULATIONS if evasion > 0 else POPULATIONS
+
+
+def population_sizes(accounts: int, evasion: float = 0.0) -> dict[str, int]:
+    """Return the number of accounts of each population for a total.
+
+    At evasion > 0 the evasive actors get more accounts and the extra campaigns are added,
+    both on top of the total (see evasion.py).
+    """
     if accounts < MIN_ACCOUNTS:
         raise ValueError(f"accounts must be at least {MIN_ACCOUNTS} (got {accounts})")
     sizes = {p: max(MINIMUM[p], round(share * accounts)) for p, share in SHARES.items()}
     sizes["reseller"] = 1 + accounts // RESELLER_PER_ACCOUNTS
     sizes["everyday"] = accounts - sum(sizes.values())
-    return {p: sizes[p] for p in POPULATIONS}
+    sizes = scale_sizes(sizes, evasion)
+    sizes.update(adversary_sizes(accounts, evasion))
+    return {p: sizes[p] for p in populations_for(evasion)}
 
 
 def finish(rng: np.random.Generator, cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

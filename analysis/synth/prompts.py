@@ -27,6 +27,7 @@ KIND_BENCH = 4
 KIND_COT = 5
 KIND_SWEEP = 6
 KIND_RUBRIC = 7
+KIND_GRADE = 8  # adversary mode: fixed judging template filled with a question/answer pair
 
 N_TOPICS = len(TOPICS)
 N_STUDENT_SUBJECTS = 15

@@ -77,6 +77,8 @@ CAMPAIGN = {
     "hydra": "C-hydra",
     "reseller": "C-reseller",
     "plain_harvest": "C-plain",
+    "grading_harvest": "C-grade",  # adversary mode only (evasion > 0)
+    "lowslow_cot": "C-lowslow",  # adversary mode only (evasion > 0)
 }
 NETWORK = {
     "cot_harvest": "N-cot",
@@ -85,6 +87,8 @@ NETWORK = {
     "hydra": "N-hydra",
     "reseller": "N-reseller",
     "plain_harvest": "N-plain",
+    "grading_harvest": "N-grade",
+    "lowslow_cot": "N-lowslow",
 }
 
 # ---------------------------------------------------------------------------
@@ -159,6 +163,8 @@ P429 = {
     "rubric_harvest": 0.02,
     "plain_harvest": 0.04,
     "reseller": 0.02,
+    "grading_harvest": 0.01,
+    "lowslow_cot": 0.01,
 }
 P_SERVER_ERROR = 0.003
 # Latency model: time to first byte (ms, median) and ms per output token, per model.
@@ -237,6 +243,7 @@ class World:
     registry: Registry
     plan: Plan
     pop_codes: dict[str, int]
+    evasion: float = 0.0  # adversary strength 0..1 (see evasion.py); 0 = the plain generator
 
     @property
     def span(self) -> float:

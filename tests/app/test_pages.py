@@ -83,6 +83,7 @@ def test_reason_is_required_for_extraction(db, monkeypatch):
     con.close()
 
 
+@pytest.mark.slow  # two AppTest sessions, about 3 s (also in make check-reliability)
 def test_a_label_changed_since_loading_is_a_conflict(db, monkeypatch, reliability_figures):
     account = top_account(db)
     first = app(db, monkeypatch, "account", account=account)  # analyst A opens the account

@@ -17,6 +17,7 @@ from analysis.detection.sql import account_scores
 WRITE_BUTTONS = ("Label ", "Claim", "Release", "Analyse")
 
 
+@pytest.mark.slow  # renders every page as a viewer, about 3 s (also in make check-reliability)
 def test_viewer_sees_no_write_controls(db, monkeypatch):
     monkeypatch.setattr(dashboard, "LOCAL_ROLE", "viewer")
     account = top_account(db)
