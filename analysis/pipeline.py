@@ -39,8 +39,9 @@ def detector() -> ReasoningDetector:
 
 def prepare(log: Log = print) -> None:
     """One-off work of a new installation, so the first analysis does not pay for it: the
-    fast embedding model is distilled (when missing) and numba compiles the code of UMAP,
-    HDBSCAN and pynndescent into its on-disk cache (config: NUMBA_CACHE_DIR)."""
+    fast embedding model is distilled (when missing) and numba compiles the code of UMAP and
+    pynndescent into its on-disk cache (config.NUMBA_CACHE_DIR); HDBSCAN is compiled
+    already (Cython) and runs once here only as part of a real fit's sequence."""
     import numpy as np
 
     from analysis.campaigns.neighbours import NeighbourIndex, extend
