@@ -1,4 +1,4 @@
-"""Command line: python -m analysis {ingest,generate,campaigns,score,evaluate,...} ..."""
+"""Command line: python -m analysis {ingest,generate,recipes,campaigns,score,evaluate,...} ..."""
 
 from __future__ import annotations
 
@@ -157,6 +157,25 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         f"placed now, {r.embedded:,} embedded (rest from the cache), {r.campaigns:,} "
         f"campaigns, {r.noise_share:.1%} noise, {r.seconds:.1f} s"
     )
+    return 0
+
+
+def cmd_recipes(args: argparse.Namespace) -> int:
+    from analysis.recipes import run_recipes
+
+    con = _connect(args.db)
+    if con is None:
+        return 2
+    log = (lambda _m: None) if args.quiet else print
+    try:
+        r = run_recipes(con, log=log)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    if args.quiet:
+        print(f"run {r.run_id}: {len(r.recipes):,} recipes, {r.framed_requests:,} framed requests")
     return 0
 
 
@@ -332,6 +351,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="adversary strength 0.0-1.0: extraction campaigns evade (0 = plain generator)",
     )
     g.set_defaults(func=cmd_generate)
+
+    rc = sub.add_parser("recipes", help="mine instruction frames across the log into recipes")
+    rc.add_argument("--db", required=True)
+    rc.add_argument("--quiet", action="store_true")
+    rc.set_defaults(func=cmd_recipes)
 
     c = sub.add_parser("campaigns", help="embed and cluster prompts into campaigns")
     c.add_argument("--db", required=True)

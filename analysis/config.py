@@ -59,6 +59,39 @@ FAST_PATH_KEY_SAMPLE = 20_480
 # line-by-line path, which has no limit. 64 MiB is far above any real prompt.
 FAST_PATH_MAX_LINE_BYTES = 64 * 1024 * 1024
 
+# --- recipes (analysis/recipes) ---
+# A token trigram is frequent, and a frame segment is kept, when it occurs in at least this
+# many distinct texts: a harvest wraps hundreds to thousands of payloads in each instruction;
+# 20 keeps a frame used by one small campaign (45 accounts x 30-70 requests spread over a
+# dozen paraphrases is about 100-200 texts each) while a phrase that a few people happen to
+# type does not repeat that often.
+RECIPE_MIN_PROMPTS = 20
+# A frame segment is a run of at least this many tokens covered by frequent trigrams:
+# everyday openings ("what is the", "how do i make a") are 3-4 tokens; an instruction
+# ("solve the following problem step by step") is longer.
+RECIPE_MIN_RUN = 5
+# Tokens read from each end of the prompt and from the head of the system prompt: frames sit
+# at the ends (the payload is in the middle); 48 tokens hold a long instruction paragraph.
+RECIPE_WINDOW = 48
+# A segment sent by at least this share of all accounts is boilerplate (a default system
+# prompt, a client's fixed preamble) and is no one's frame. 30%: in the generated logs the
+# default system prompt reaches 96% of accounts while the largest campaign (the hydra at full
+# evasion) is under 25% of them; among real customers a campaign is a far smaller share.
+RECIPE_BOILERPLATE_SHARE = 0.3
+# Within a run of repeated tokens the frame is the most repeated part: tokens used by fewer
+# than this share of the texts of the run's most repeated trigram are payload (a fixed
+# instruction goes with every payload, a templated phrase of the payload with a few).
+RECIPE_CORE_RATIO = 0.5
+# Trigram frequencies are counted on at most this many distinct texts (seeded sample,
+# threshold scaled): the count is the costly part and 200k texts estimate it well.
+RECIPE_SAMPLE = 200_000
+# Frames whose trigram sets overlap at least this much (Jaccard, MinHash LSH with 64
+# permutations) are one family: noise variants (casing, a filler word) of one instruction.
+RECIPE_FAMILY_JACCARD = 0.5
+# Words in a recipe's label, and keywords kept per recipe.
+RECIPE_LABEL_WORDS = 8
+RECIPE_KEYWORDS = 6
+
 # --- embeddings ---
 # Default backend for campaign discovery; see README "Embedding backends" for the
 # measurements behind the choice.

@@ -1,4 +1,4 @@
-"""The stages in order: ingest -> campaigns -> detection (scores and networks), and the
+"""The stages in order: ingest -> recipes -> campaigns -> detection (scores and networks), and the
 sample build that runs them all on sample_data/ for `make run`."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from analysis import config, ingest, store
 from analysis.campaigns import embed, run_campaigns
 from analysis.detection import ReasoningDetector, ScoreResult, run_scoring
 from analysis.ingest import IngestError, resolve_inputs
+from analysis.recipes import run_recipes
 from analysis.terms import FLAGGED_LEVELS
 
 __all__ = [
@@ -73,8 +74,12 @@ def analyse(
     campaign_sample: int | None = None,
     progress: Progress | None = None,
 ) -> ScoreResult:
-    """Run campaigns and scoring on an ingested database; return the scores."""
+    """Run recipes, campaigns and scoring on an ingested database; return the scores."""
     progress = progress or (lambda _f, _m: None)
+    started = time.perf_counter()
+    log("recipes (frames mined across the log) ...")
+    progress(0.02, "recipes: frames and families")
+    run_recipes(con, log=lambda m: log("  " + m))
     started = time.perf_counter()
     log("campaigns (embedding, map, clusters) ...")
     progress(0.05, "campaigns: embedding, map, clusters")

@@ -254,4 +254,46 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             FROM claim_events) AS x
         WHERE rn = 1 AND action = 'claim'""",
     ),
+    (
+        # Recipes (analysis/recipes): the instruction frames mined across the log, grouped
+        # into families; each framed request's recipe. Rewritten as a whole by each run.
+        """CREATE TABLE recipe_runs (
+          run_id BIGINT PRIMARY KEY,
+          created_at TIMESTAMP NOT NULL,
+          seconds DOUBLE NOT NULL,
+          texts BIGINT NOT NULL,
+          framed_texts BIGINT NOT NULL,
+          requests BIGINT NOT NULL,
+          framed_requests BIGINT NOT NULL,
+          recipes BIGINT NOT NULL,
+          params JSON NOT NULL
+        )""",
+        """CREATE TABLE recipes (
+          recipe_id VARCHAR NOT NULL,
+          run_id BIGINT NOT NULL,
+          label VARCHAR NOT NULL,
+          frame VARCHAR NOT NULL,
+          variants JSON NOT NULL,
+          keywords JSON NOT NULL,
+          requests BIGINT NOT NULL,
+          prompts BIGINT NOT NULL,
+          accounts BIGINT NOT NULL,
+          single_turn_share DOUBLE,
+          json_share DOUBLE,
+          median_max_tokens DOUBLE,
+          mean_temperature DOUBLE,
+          first_seen TIMESTAMP,
+          last_seen TIMESTAMP
+        )""",
+        """CREATE TABLE recipe_frames (
+          frame_id VARCHAR NOT NULL,
+          recipe_id VARCHAR NOT NULL,
+          frame VARCHAR NOT NULL,
+          prompts BIGINT NOT NULL
+        )""",
+        """CREATE TABLE request_recipes (
+          request_id VARCHAR NOT NULL,
+          recipe_id VARCHAR NOT NULL
+        )""",
+    ),
 )
