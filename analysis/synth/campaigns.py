@@ -7,7 +7,15 @@ import numpy as np
 from analysis.synth import prompts as T
 from analysis.synth import template_banks as B
 from analysis.synth.accounts import GEO, GEO_WEIGHTS, HOSTING_ASNS, Account
-from analysis.synth.evasion import EVASIVE, humanize, knobs, mix_kinds, rotate
+from analysis.synth.evasion import (
+    EVASIVE,
+    PARAPHRASED,
+    humanize,
+    knobs,
+    mix_kinds,
+    paraphrase_flags,
+    rotate,
+)
 from analysis.synth.languages import LANGS
 from analysis.synth.world import (
     CAMPAIGN,
@@ -135,6 +143,7 @@ def _harvest_rows(
     ipslot, keyslot = slots(rng, acct, m)
     ctok = lognormal_tokens(rng, m, ctok_median, 0.45, max_tokens)
     ctok = np.where(kind == T.KIND_EVERYDAY, np.minimum(ctok, rng.integers(150, 700, m)), ctok)
+    para = paraphrase_flags(world.paraphrase_rng, ev, kind) if pop in PARAPHRASED else 0
     world.plan.add(
         m,
         t=t,
@@ -153,6 +162,7 @@ def _harvest_rows(
         ipslot=ipslot,
         keyslot=keyslot,
         pop=world.pop_codes[pop],
+        para=para,
     )
 
 
@@ -228,6 +238,7 @@ def plan_sweep(rng: np.random.Generator, world: World, n: int) -> None:
             ipslot=ipslot,
             keyslot=keyslot,
             pop=world.pop_codes["capability_sweep"],
+            para=paraphrase_flags(world.paraphrase_rng, ev, kind),
         )
 
 

@@ -6,7 +6,8 @@ generator for the same seed. At s > 0 each knob moves linearly from its value at
 value at 1, and two extra extraction campaigns are planted (see adversary.py).
 
 Knobs (applied to the evasive actors cot_harvest, capability_sweep, rubric_harvest,
-plain_harvest and hydra; the reseller is one business account and stays as it is):
+plain_harvest and hydra; p_paraphrase also to lowslow_cot; the reseller is one business
+account and stays as it is; the grading harvest keeps its one or two fixed templates):
 
 =================  ======  ======  ==========================================================
 knob               s = 0   s = 1   meaning
@@ -28,6 +29,13 @@ p_human            0.0     0.85    share of each account's requests re-timed to 
                                    account's country) instead of round-the-clock batches
 p_mix              0.0     0.35    share of each account's requests replaced by everyday,
                                    benign-looking prompts (KIND_EVERYDAY, short answers)
+p_paraphrase       0.0     0.9     share of each account's framed requests (reasoning,
+                                   grading, coding, tool and agent asks) whose instruction
+                                   frame is rewritten (paraphrase.py): another wording from a
+                                   larger bank, 35% of them in es/de/fr/pt/zh/ja/ko/ru, before
+                                   or after the payload, split around it or in the system
+                                   prompt, with per-request casing, punctuation and filler
+                                   noise. Everyday prompts have no frame and stay as they are.
 =================  ======  ======  ==========================================================
 
 Extra campaigns, present for any s > 0 (their size does not depend on s):
@@ -39,6 +47,9 @@ Extra campaigns, present for any s > 0 (their size does not depend on s):
   LOWSLOW_REQUESTS requests each over the whole window at human rhythm, rotating residential
   addresses, one user agent per account, payment fingerprints shared by pairs, chain-of-thought
   asks wrapped around changing questions.
+
+Benign heavy users (hard negatives a detector must not flag) are planted too for any s > 0,
+on top of --accounts: see hard_negatives.py.
 """
 
 from __future__ import annotations
@@ -49,6 +60,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analysis.synth.accounts import HOSTING_ASNS, TOOL_UAS, browser_ua, sdk_ua
+from analysis.synth.paraphrase import FRAMED_KINDS
 from analysis.synth.world import EVERYDAY_HOURS, HOUR, M_MAIN, M_NEW, World
 
 ACCOUNT_FACTOR_MAX = 3.0
@@ -57,6 +69,7 @@ P_OWN_UA_MAX = 0.95
 P_OWN_CARD_MAX = 0.95
 P_HUMAN_MAX = 0.85
 P_MIX_MAX = 0.35
+P_PARAPHRASE_MAX = 0.9
 
 EVASIVE = ("cot_harvest", "capability_sweep", "rubric_harvest", "plain_harvest", "hydra")
 # Residential ASNs rented through proxy services (a sample of the geography's home lines).
@@ -69,6 +82,7 @@ GRADING_PER_DAY = (20.0, 70.0)  # requests a day per grading account (uniform ra
 LOWSLOW_ACCOUNTS = (24, 0.03)  # (minimum, share of --accounts)
 LOWSLOW_REQUESTS = (30, 70)  # requests per low-and-slow account over the whole window
 ADVERSARY_POPULATIONS = ("grading_harvest", "lowslow_cot")
+PARAPHRASED = (*EVASIVE, "lowslow_cot")  # populations whose frames p_paraphrase rewrites
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,7 @@ class Knobs:
     p_own_card: float
     p_human: float
     p_mix: float
+    p_paraphrase: float
 
     @property
     def on(self) -> bool:
@@ -112,6 +127,7 @@ def knobs(evasion: float) -> Knobs:
         p_own_card=P_OWN_CARD_MAX * s,
         p_human=P_HUMAN_MAX * s,
         p_mix=P_MIX_MAX * s,
+        p_paraphrase=P_PARAPHRASE_MAX * s,
     )
 
 
@@ -223,3 +239,18 @@ def mix_kinds(rng: np.random.Generator, k: Knobs, kind: np.ndarray, everyday: in
     if not k.on or len(kind) == 0:
         return kind
     return np.where(rng.random(len(kind)) < k.p_mix, everyday, kind)
+
+
+def paraphrase_flags(
+    rng: np.random.Generator | None, k: Knobs, kind: np.ndarray
+) -> np.ndarray | int:
+    """Return per-row flags (1 = rewrite the frame) for a share p_paraphrase of framed rows.
+
+    Returns 0 without drawing when the knobs are off. rng is the world's paraphrase_rng.
+    """
+    if not k.on or len(kind) == 0:
+        return 0
+    if rng is None:
+        raise ValueError("paraphrase flags need the world's paraphrase_rng when evading")
+    framed = np.isin(kind, FRAMED_KINDS)
+    return ((rng.random(len(kind)) < k.p_paraphrase) & framed).astype(np.int8)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.synth import hard_negative_text as H
 from analysis.synth import prompts as T
 from analysis.synth import responses as R
 from analysis.synth import scripted_prompts as S
@@ -26,6 +27,7 @@ from analysis.synth.accounts import Account, Registry
 from analysis.synth.evasion import check_evasion
 from analysis.synth.grading_text import grade_prompt, grade_response
 from analysis.synth.languages import LANGS
+from analysis.synth.paraphrase import paraphrased_prompt
 from analysis.synth.planners import (
     PLANNERS,
     POPULATIONS,
@@ -150,6 +152,8 @@ def row_prompt(r: random.Random, kind: int, p1: int, p2: int, lang: str, turn: i
         return S.sweep_prompt(r, p2)
     if kind == T.KIND_GRADE:
         return grade_prompt(r, p1)
+    if kind in H.KINDS:
+        return H.heavy_prompt(r, kind, p1, p2, turn)
     return S.rubric_prompt(r)
 
 
@@ -192,17 +196,29 @@ def write_requests(
                 lang = LANGS[c["lang"][j]]
                 turn = c["turn"][j]
                 p1 = c["p1"][j]
-                prompt = row_prompt(r, kind, p1, c["p2"][j], lang, turn)
+                if c["para"][j]:  # adversary mode: the instruction frame is rewritten
+                    framed = paraphrased_prompt(r, kind, c["p2"][j], lang)
+                    prompt, sys_text = framed.prompt, framed.system
+                else:
+                    prompt, sys_text = row_prompt(r, kind, p1, c["p2"][j], lang, turn), None
                 sys_i = c["sys"][j]
                 ptok = T.approx_tokens(prompt)
-                if sys_i >= 0:
+                if sys_text is not None:
+                    sys_field = enc(sys_text)
+                    ptok += T.approx_tokens(sys_text)
+                elif sys_i >= 0:
+                    sys_field = sys_json[sys_i]
                     ptok += sys_tok[sys_i]
+                else:
+                    sys_field = "null"
                 if turn:
                     ptok += turn * r.randint(*HISTORY_TOKENS)
                 ctok = c["ctok"][j]
                 status = c["status"][j]
                 if status == 200 and kind == T.KIND_GRADE:
                     response = grade_response(r)
+                elif status == 200 and kind in H.KINDS:
+                    response = H.heavy_response(r, kind, ctok, p1, c["p2"][j])
                 elif status == 200:
                     target = min(ctok * CHARS_PER_TOKEN, T.STORED_RESPONSE_CHARS)
                     response = R.response_text(r, kind, target, p1, c["p2"][j], lang)
@@ -214,7 +230,7 @@ def write_requests(
                     f"{key_frags[a][c['keyslot'][j]]},{ip_frags[a][c['ipslot'][j]]},"
                     f'"model":{model_json[c["model"][j]]},'
                     f'"endpoint":{endpoint_json[c["endpoint"][j]]},'
-                    f'"system_prompt":{sys_json[sys_i] if sys_i >= 0 else "null"},'
+                    f'"system_prompt":{sys_field},'
                     f'"conversation_id":"conv_{conv_ids[j]}","prompt":{enc(prompt)},'
                     f'"response":{enc(response)},"prompt_tokens":{ptok},'
                     f'"completion_tokens":{ctok},"max_tokens":{c["max_tokens"][j]},'
@@ -250,6 +266,7 @@ _ROW_FIELDS = (
     "latency",
     "ipslot",
     "keyslot",
+    "para",
 )
 
 
@@ -303,6 +320,7 @@ def build_plan(
         plan=Plan(),
         pop_codes={p: i for i, p in enumerate(pops)},
         evasion=evasion,
+        paraphrase_rng=np.random.default_rng(seq.spawn(1)[0]) if evasion > 0 else None,
     )
     sizes = population_sizes(accounts, evasion)
     for pop, pop_seed in zip(pops, pop_seeds, strict=True):

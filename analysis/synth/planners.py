@@ -14,6 +14,8 @@ from analysis.synth.campaigns import (
     plan_sweep,
 )
 from analysis.synth.evasion import ADVERSARY_POPULATIONS, adversary_sizes, scale_sizes
+from analysis.synth.hard_negatives import HARD_NEGATIVES, hard_negative_sizes
+from analysis.synth.hard_negatives import PLANNERS as HARD_NEGATIVE_PLANNERS
 from analysis.synth.populations import (
     plan_backends,
     plan_developers,
@@ -52,20 +54,23 @@ PLANNERS = {
     # adversary mode only (evasion > 0); planned after the others, codes after theirs
     "grading_harvest": plan_grading,
     "lowslow_cot": plan_lowslow,
+    # benign heavy users (hard negatives), adversary mode only, planned last
+    **HARD_NEGATIVE_PLANNERS,
 }
-POPULATIONS = tuple(p for p in PLANNERS if p not in ADVERSARY_POPULATIONS)
+EXTRA_POPULATIONS = ADVERSARY_POPULATIONS + HARD_NEGATIVES  # present only when evasion > 0
+POPULATIONS = tuple(p for p in PLANNERS if p not in EXTRA_POPULATIONS)
 
 
 def populations_for(evasion: float = 0.0) -> tuple[str, ...]:
     """Return the populations planned at an evasion strength (the extra ones when > 0)."""
-    return POPULATIONS + ADVERSARY_POPULATIONS if evasion > 0 else POPULATIONS
+    return POPULATIONS + EXTRA_POPULATIONS if evasion > 0 else POPULATIONS
 
 
 def population_sizes(accounts: int, evasion: float = 0.0) -> dict[str, int]:
     """Return the number of accounts of each population for a total.
 
-    At evasion > 0 the evasive actors get more accounts and the extra campaigns are added,
-    both on top of the total (see evasion.py).
+    At evasion > 0 the evasive actors get more accounts and the extra campaigns and the
+    benign heavy users are added, all on top of the total (evasion.py, hard_negatives.py).
     """
     if accounts < MIN_ACCOUNTS:
         raise ValueError(f"accounts must be at least {MIN_ACCOUNTS} (got {accounts})")
@@ -74,6 +79,7 @@ def population_sizes(accounts: int, evasion: float = 0.0) -> dict[str, int]:
     sizes["everyday"] = accounts - sum(sizes.values())
     sizes = scale_sizes(sizes, evasion)
     sizes.update(adversary_sizes(accounts, evasion))
+    sizes.update(hard_negative_sizes(accounts, evasion))
     return {p: sizes[p] for p in populations_for(evasion)}
 
 

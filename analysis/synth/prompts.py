@@ -28,6 +28,10 @@ KIND_COT = 5
 KIND_SWEEP = 6
 KIND_RUBRIC = 7
 KIND_GRADE = 8  # adversary mode: fixed judging template filled with a question/answer pair
+# benign heavy users of adversary mode (hard_negatives.py; text in hard_negative_text.py)
+KIND_TRANSLATE = 9  # translation product backend: p1 target language, p2 text seed
+KIND_TUTOR = 10  # tutoring product backend: p1 subject + 16 * user template
+KIND_CI = 11  # CI test suite: p2 suite seed * 4096 + test index
 
 N_TOPICS = len(TOPICS)
 N_STUDENT_SUBJECTS = 15

@@ -58,6 +58,14 @@ OTHER_SYSTEM_PROMPTS = (
     "Answer with the letter of the correct option only.",
     "You are a friendly assistant inside a note-taking app. Keep answers short.",
     "You are a patient maths tutor. Explain clearly and check understanding.",
+    # adversary mode only (hard_negatives.py): the two product backends' fixed prompts
+    "You are the translation engine of a localisation service. Translate the user's text "
+    "faithfully into the requested language. Keep formatting, names, numbers and order "
+    "numbers unchanged. Output only the translation.",
+    "You are a patient maths tutor for secondary-school students on a homework-help app. "
+    "Explain each step of the solution in simple words, say why the step works, check the "
+    "student's understanding with a short question at the end, and never give only the final "
+    "answer.",
 )
 SYSTEM_PROMPTS: tuple[str, ...] = tuple(t[0] for t in BACKEND_TEMPLATES) + OTHER_SYSTEM_PROMPTS
 SYS_HELPFUL = len(BACKEND_TEMPLATES) + 0
@@ -67,6 +75,8 @@ SYS_TUTOR = len(BACKEND_TEMPLATES) + 3
 SYS_LETTER = len(BACKEND_TEMPLATES) + 4
 SYS_NOTES = len(BACKEND_TEMPLATES) + 5
 SYS_MATHS = len(BACKEND_TEMPLATES) + 6
+SYS_TRANSLATION_PRODUCT = len(BACKEND_TEMPLATES) + 7
+SYS_TUTORING_PRODUCT = len(BACKEND_TEMPLATES) + 8
 
 # ---------------------------------------------------------------------------
 # benchmark-style evaluation items

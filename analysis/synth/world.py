@@ -69,6 +69,12 @@ ROLE = {
     "developer": "power_user",
     "backend": "power_user",
     "researcher": "researcher",
+    # benign heavy users of adversary mode (evasion > 0), see hard_negatives.py
+    "translation_backend": "power_user",
+    "tutoring_backend": "power_user",
+    "ci_runner": "power_user",
+    "power_human": "power_user",
+    "shared_office": "benign",
 }
 CAMPAIGN = {
     "cot_harvest": "C-cot",
@@ -165,6 +171,11 @@ P429 = {
     "reseller": 0.02,
     "grading_harvest": 0.01,
     "lowslow_cot": 0.01,
+    "translation_backend": 0.004,
+    "tutoring_backend": 0.004,
+    "ci_runner": 0.006,
+    "power_human": 0.006,
+    "shared_office": 0.002,
 }
 P_SERVER_ERROR = 0.003
 # Latency model: time to first byte (ms, median) and ms per output token, per model.
@@ -198,6 +209,7 @@ COLUMNS: dict[str, tuple[type, object]] = {
     "ipslot": (np.int8, 0),
     "keyslot": (np.int8, 0),
     "pop": (np.int8, 0),
+    "para": (np.int8, 0),  # 1 = the instruction frame is rewritten (adversary mode)
 }
 
 
@@ -244,6 +256,9 @@ class World:
     plan: Plan
     pop_codes: dict[str, int]
     evasion: float = 0.0  # adversary strength 0..1 (see evasion.py); 0 = the plain generator
+    # draws of the paraphrase knob (evasion > 0 only): a generator of their own, so the
+    # actors' accounts, schedules and prompt kinds are those of the same strength without it
+    paraphrase_rng: np.random.Generator | None = None
 
     @property
     def span(self) -> float:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import gzip
+import hashlib
 import json
 import subprocess
 import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -17,34 +15,19 @@ from analysis.synth import prompts as T
 from analysis.synth.evasion import knobs
 from analysis.synth.generate import build_plan, parse_start
 
-SMALL = {"accounts": 120, "days": 4, "seed": 5, "fmt": "jsonl.gz"}
 EVASIVE_CAMPAIGNS = {"C-cot", "C-sweep", "C-rubric", "C-plain", "C-hydra"}
 # UTC offsets of the countries the original extraction actors claim (see evasion.ACTOR_TZ)
 TZ = {"US": -5, "GB": 0, "DE": 1, "FR": 1, "NL": 1, "SG": 8}
 FILES = ("requests.jsonl.gz", "truth.csv", "populations.csv", "releases.csv")
-
-
-def _load(out: Path) -> tuple[list[dict], dict[str, tuple[str, str, str]], dict[str, str]]:
-    with gzip.open(out / "requests.jsonl.gz", "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh]
-    with open(out / "truth.csv", encoding="utf-8") as fh:
-        truth = {
-            r["account_id"]: (r["role"], r["campaign_id"], r["network_id"])
-            for r in csv.DictReader(fh)
-        }
-    with open(out / "populations.csv", encoding="utf-8") as fh:
-        pops = {r["account_id"]: r["population"] for r in csv.DictReader(fh)}
-    return rows, truth, pops
-
-
-@pytest.fixture(scope="module")
-def pair(tmp_path_factory) -> dict[float, tuple]:
-    out = {}
-    for ev in (0.0, 1.0):
-        d = tmp_path_factory.mktemp(f"ev{ev}")
-        res = generate_dataset(d, evasion=ev, **SMALL)
-        out[ev] = (*_load(d), res)
-    return out
+# SHA-256 of the plain generator's files (120 accounts, 4 days, seed 5, uncompressed), taken
+# before the paraphrase knob and the benign heavy users were added: adversary mode must not
+# change a byte at evasion 0. Update only for an intended change of the plain generator.
+PLAIN_DIGESTS = {
+    "requests.jsonl": "e77833617469d0bc271bb83115f00dbb10696c5b4236513650f65abe78cda820",
+    "truth.csv": "ac9fa3c3cbb6b3b75f3a888cb5769e0cfeea9882207754b832b417effc7fb275",
+    "populations.csv": "c0980c4f5b42480c949c739d9322ff1f317712488dae096a7fcdeefc2633b06f",
+    "releases.csv": "ef0aed37e390fe2cfb24227a4c20975bd4a884598c6726e0ce534cff40028dc6",
+}
 
 
 def _per_network(rows, truth, field: str) -> dict[str, set]:
@@ -57,12 +40,18 @@ def _per_network(rows, truth, field: str) -> dict[str, set]:
     return seen
 
 
-def test_evasion_zero_is_byte_identical(tmp_path):
+def test_evasion_zero_is_byte_identical(tmp_path, small):
     a, b = tmp_path / "default", tmp_path / "zero"
-    generate_dataset(a, **SMALL)
-    generate_dataset(b, evasion=0.0, **SMALL)
+    generate_dataset(a, **small)
+    generate_dataset(b, evasion=0.0, **small)
     for name in FILES:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_evasion_zero_matches_recorded_output(tmp_path, small):
+    generate_dataset(tmp_path, evasion=0.0, **{**small, "fmt": "jsonl"})
+    for name, digest in PLAIN_DIGESTS.items():
+        assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == digest, name
 
 
 @pytest.mark.parametrize("field", ["ip", "user_agent", "payment_fingerprint"])
@@ -164,9 +153,9 @@ def test_new_model_never_before_release(pair):
 
 
 @pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan")])
-def test_invalid_evasion_raises(tmp_path, bad):
+def test_invalid_evasion_raises(tmp_path, small, bad):
     with pytest.raises(ValueError, match=r"evasion must be between 0\.0 and 1\.0"):
-        generate_dataset(tmp_path, evasion=bad, **SMALL)
+        generate_dataset(tmp_path, evasion=bad, **small)
     with pytest.raises(ValueError, match="evasion"):
         knobs(bad)
 
@@ -187,5 +176,6 @@ def test_knobs_scale_with_strength():
     k0, k5, k1 = knobs(0.0), knobs(0.5), knobs(1.0)
     assert (k0.account_factor, k0.p_own_block, k0.p_human, k0.p_mix) == (1.0, 0.0, 0.0, 0.0)
     assert k0.account_factor < k5.account_factor < k1.account_factor == 3.0
-    for name in ("p_own_block", "p_own_ua", "p_own_card", "p_human", "p_mix"):
+    for name in ("p_own_block", "p_own_ua", "p_own_card", "p_human", "p_mix", "p_paraphrase"):
         assert getattr(k0, name) < getattr(k5, name) < getattr(k1, name) <= 1.0
+    assert (k0.p_paraphrase, k1.p_paraphrase) == (0.0, 0.9)
