@@ -136,6 +136,17 @@ CAMPAIGN_KEYWORDS = 8
 CAMPAIGN_REPRESENTATIVES = 3
 # Prompts per campaign read for keywords (a random sample above this).
 CAMPAIGN_KEYWORD_DOCS = 400
+# Recipe-aware campaigns: a prompt whose most common request carries a recipe (an
+# instruction frame mined by analysis/recipes) is clustered by the unit vector of
+# w * embedding(frame) + (1 - w) * embedding(prompt), so one harvest's prompts land together
+# whatever their payload topics; prompts without a frame, and every prompt of a database
+# without recipes, embed as the prompt alone. 0 turns it off. MEASURED_FRAME_WEIGHT
+CAMPAIGN_FRAME_WEIGHT = 0.6
+# Words of a campaign's name when no recipe holds the majority of its requests.
+CAMPAIGN_NAME_KEYWORDS = 4
+# The map's topic view: MiniBatchKMeans of the prompt-only embeddings into this many topics
+# (fitted on the campaign sample, every prompt assigned to its nearest centre). MEASURED_TOPICS
+CAMPAIGN_TOPICS = 40
 
 # --- reasoning elicitation (analysis/detection/reasoning.py) ---
 # Sentences shorter than this are greetings or fragments; longer ones are content, not an
@@ -181,9 +192,47 @@ MMD_FEATURES = 256
 MMD_SEED = 13
 
 # --- linked accounts (analysis/detection/linkage.py) ---
-# A link between two accounts needs this many different kinds of shared evidence: one
-# alone (a shared office IP, a family card, a popular topic) is common among strangers.
-LINK_MIN_TYPES = 2
+# Edge weights are log10 likelihood ratios: P(evidence | one actor) / P(evidence | unrelated
+# accounts). The second is measured on the population (pairs that show the evidence over all
+# pairs; random pairs for timing and shape); the first is not observable without labels and
+# is set to one half for every type (an actor's accounts show a given kind of evidence about
+# half the time once it rotates identities), so weights rank types by how rare they are.
+LINK_P_SAME_ACTOR = 0.5
+# One type of evidence alone is capped here, under LINK_MIN_WEIGHT: any one kind (a shared
+# office IP, a family card, a popular recipe) happens between strangers, so a link needs two.
+LINK_TYPE_CAP = 2.5
+# An edge enters the graph with this much evidence (one kind of fairly rare evidence); a
+# network member needs this much inside its community in all, from two kinds at least (a
+# likelihood ratio of 1,000 to 1).
+LINK_EDGE_MIN_WEIGHT = 1.5
+LINK_MIN_WEIGHT = 3.0
+# Leiden resolution (RB configuration model): under 1 prefers fewer, larger communities, so
+# one actor's accounts spread over several blocks and cards stay one network; 0.1 kept
+# every generated actor whole while separating actors joined by a stray edge.
+LINK_RESOLUTION = 1.0
+# A member's link strength is full when its links inside its network weigh this much (two
+# strong links, or several weaker ones).
+LINK_STRONG_WEIGHT = 6.0
+# Random pairs drawn to measure the base rates of timing, shape and recipe evidence (every
+# pair when there are fewer).
+LINK_BASE_RATE_PAIRS = 20_000
+# Base rates are shrunk toward a prior of one pair in a thousand, with the weight of a
+# thousand pairs: on a small log an actor's own pairs are most of all pairs, and its
+# evidence would otherwise look common. On 1,700 accounts (1.5M pairs) the prior moves no
+# rate by more than 0.1%.
+LINK_PRIOR_RATE = 1e-3
+LINK_PRIOR_PAIRS = 1_000
+# Recipe links: candidate pairs are accounts that both send at least this share of their
+# requests with one recipe; within a recipe's group each account is paired with this many
+# others (blocking: g * k pairs, not g^2 / 2; 8 keeps a group of hundreds one connected
+# block). A pair is recipe-linked when the cosine of their idf-weighted recipe shares is at
+# least LINK_RECIPE_SIMILARITY (the same test as campaign mixes).
+LINK_RECIPE_MIN_SHARE = 0.02
+LINK_RECIPE_NEIGHBOURS = 8
+LINK_RECIPE_SIMILARITY = 0.5
+# Shape links: the same parameter tuple and answer format, and hour-of-day profiles at
+# least this alike (cosine of the 24 hourly shares).
+LINK_SHAPE_HOUR_SIMILARITY = 0.8
 # A payment instrument or a prefix+agent pair used by more accounts than this is a
 # platform or a carrier-grade NAT, not one actor; it makes no links (and bounds the pairs).
 LINK_MAX_GROUP = 2_000
@@ -224,11 +273,29 @@ TYPICAL_DAY_QUANTILE = 0.4
 # SCORE_Z_FULL: a value within two robust standard deviations of the median is ordinary.
 SCORE_Z_START = 2.0
 SCORE_Z_FULL = 5.0
+# The risk is sqrt((scale + e)(harvest + e)) - e: equal to the geometric mean where the axes
+# are equal, but one axis alone still ranks (full evidence on one axis and none on the other
+# gives 0.23, low) instead of tying with the benign mass at exactly 0.
+SCORE_AXIS_EPSILON = 0.1
 
 
 # Which signals are scored, on which axis, with which weight, floor and direction, and the
 # reason each one gives: one table, analysis/detection/signals.py (with where each value
 # came from).
+# --- cohorts (analysis/detection/cohorts.py) ---
+# Random cohorts drawn per size bucket (powers of two) to compare a real cohort with: 200
+# puts the median and spread of each cohort signal within a few percent.
+COHORT_NULL_SAMPLES = 200
+# A member has evidence of its own when either of its own axes reaches this (a fifth of the
+# way up); without it, inherited risk stops just under high: an account is never put in the
+# analyst queue on its links alone.
+COHORT_OWN_EVIDENCE = 0.15
+COHORT_NO_EVIDENCE_MAX = 0.59
+# Accounts with at least this much harvest evidence of their own may be linked by a shared
+# recipe (with another kind of evidence): sharing an instruction is common among ordinary
+# users of one tool, and says something only between accounts that harvest.
+LINK_RECIPE_MIN_HARVEST = 0.2
+
 # Levels on the 0-1 risk. critical: both axes near full; high: both clearly raised (the
 # analyst queue); medium: one axis raised and the other partly. Round values; on the
 # 20k-account benchmark the highest benign, power-user and researcher accounts score 0.46,

@@ -23,31 +23,37 @@ from analysis.detection.reasoning import ReasoningDetector, update_scores
 Log = Callable[[str], None]
 
 
-def behaviour(inputs: Inputs, grouped: bool = False) -> pd.DataFrame:
+def behaviour(inputs: Inputs) -> pd.DataFrame:
     """account_id and every behaviour signal of the signal table (volume, pace, automation,
-    tokens, sampling, infrastructure, templates, releases), per account or, grouped, per
-    entity of the run's entity map."""
+    tokens, sampling, infrastructure, templates, releases), per account."""
     columns = [(s.name, s.sql) for s in signals.behaviour()]
-    return sql.account_features(inputs.con, columns, grouped)
+    return sql.account_features(inputs.con, columns)
 
 
-def reasoning_shares(inputs: Inputs, detector_id: str, grouped: bool = False) -> pd.DataFrame:
+def reasoning_shares(inputs: Inputs, detector_id: str) -> pd.DataFrame:
     """account_id, sampled_prompts, reasoning_share from the stored reasoning scores."""
-    return sql.account_reasoning(
-        inputs.con, detector_id, config.REASONING_THRESHOLD, grouped=grouped
-    )
+    return sql.account_reasoning(inputs.con, detector_id, config.REASONING_THRESHOLD)
+
+
+def judging_shares(inputs: Inputs, detector_id: str) -> pd.DataFrame:
+    """account_id, judging_share from the stored judging scores of the sampled prompts."""
+    out = sql.account_reasoning(inputs.con, detector_id, config.REASONING_THRESHOLD)
+    return out.rename(columns={"reasoning_share": "judging_share"})[["account_id", "judging_share"]]
 
 
 def reasoning(inputs: Inputs, detector: ReasoningDetector, log: Log = print) -> pd.DataFrame:
-    """account_id, sampled_prompts, reasoning_share: scores the sampled prompts not scored
-    by this detector yet, then reads the shares."""
+    """account_id, sampled_prompts, reasoning_share, judging_share: scores the sampled
+    prompts not scored by these detectors yet, then reads the shares."""
+    judging = detector.judging()
     update_scores(inputs.con, detector, log)
-    return reasoning_shares(inputs, detector.detector_id)
+    update_scores(inputs.con, judging, log)
+    out = reasoning_shares(inputs, detector.detector_id)
+    return out.merge(judging_shares(inputs, judging.detector_id), on="account_id", how="left")
 
 
-def topics(inputs: Inputs, grouped: bool = False) -> pd.DataFrame:
+def topics(inputs: Inputs) -> pd.DataFrame:
     """account_id, campaigns_touched, topic_breadth, noise_share (empty without campaigns)."""
-    return sql.account_topics(inputs.con, grouped=grouped)
+    return sql.account_topics(inputs.con)
 
 
 def _features(X: np.ndarray, W: np.ndarray) -> np.ndarray:

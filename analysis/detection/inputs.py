@@ -5,11 +5,7 @@ exist or after they are gone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import duckdb
-import pandas as pd
 
 from analysis import config
 from analysis.detection import sql
@@ -50,14 +46,3 @@ class DetectionRun:
     def __exit__(self, *exc) -> None:
         self.inputs_.open = False
         sql.drop_temp_tables(self.con, sql.TEMP_TABLES)
-
-
-@contextmanager
-def entities(inputs: Inputs, members: pd.DataFrame) -> Iterator[Inputs]:
-    """Within the block, grouped feature queries treat each network of members
-    (account_id, network_id) as one entity; the mapping is dropped after."""
-    sql.set_entity_map(inputs.con, members.rename(columns={"network_id": "entity_id"}))
-    try:
-        yield inputs
-    finally:
-        sql.drop_temp_tables(inputs.con, (sql.ENTITIES,))

@@ -1,27 +1,38 @@
-"""Linked accounts: a graph of typed, corroborated edges and its communities (networks).
+"""Linked accounts: a graph of typed edges weighted by how rare their evidence is, and its
+communities (networks, also called cohorts when recipes link them).
 
 Each edge type is one kind of shared evidence between two accounts:
 
 - ``payment``: they pay with one instrument (not counting accounts of one declared org);
-- ``infrastructure``: one network prefix (/24 or /64) with the same user agent, created
-  within LINK_CREATION_HOURS of each other;
+- ``infrastructure``: one network prefix (/24 or /64) with the same user agent, both
+  accounts created within LINK_CREATION_HOURS of each other (a missing creation time is no
+  evidence: such pairs are not infrastructure-linked);
 - ``timing``: their hourly activity moves together (shifts, outages, turn-taking);
-- ``content``: their mixes of prompt campaigns are alike (weighted by how rare each
-  campaign is), or they share rare prompt templates. Both read the prompts, so they count
-  as one kind of evidence.
+- ``content``: their mixes of prompt campaigns are alike, or they share rare templates;
+- ``recipe``: both carry harvest evidence of their own and their mixes of instruction
+  recipes (recipes/) are alike (cosine of idf-weighted request shares);
+- ``shape``: they send the same way: one parameter tuple, one answer format and a similar
+  hour-of-day profile.
 
-A link needs LINK_MIN_TYPES different types: any one alone (a shared office IP, a family
-card, a popular campaign) is common among unrelated people. Networks are the connected
-groups of linked accounts; ``network_id`` is named after the group's first account, so it
-stays the same while the group does.
+Each type's weight is a log-likelihood ratio, log10(P(evidence | one actor) /
+P(evidence | unrelated accounts)), the second from base rates measured on this population:
+how many pairs share a card, a prefix and client, a recipe, a parameter tuple; how often
+random pairs correlate in time or look alike in shape. A type alone is capped at
+LINK_TYPE_CAP, under LINK_MIN_WEIGHT, so a member needs two kinds of evidence (a shared office
+IP, a family card, a popular recipe each happen between strangers). Networks are the
+communities of the weighted graph (Leiden, modularity with a resolution parameter), so one
+false edge between two groups no longer merges them; a member needs links inside its
+community weighing LINK_MIN_WEIGHT with two kinds of evidence among them (one kind alone,
+however often repeated, is an office or a family). ``network_id`` is named after the
+community's first account.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -30,7 +41,7 @@ from analysis.campaigns import sql as campaign_sql
 from analysis.detection import sql
 from analysis.detection.inputs import Inputs
 
-EDGE_TYPES = ("payment", "infrastructure", "timing", "content")
+EDGE_TYPES = ("payment", "infrastructure", "timing", "content", "recipe", "shape")
 # candidate kinds and the edge type each one is evidence of
 _KIND_TYPE = {
     "payment": "payment",
@@ -38,40 +49,85 @@ _KIND_TYPE = {
     "timing": "timing",
     "campaigns": "content",
     "templates": "content",
+    "recipe": "recipe",
+    "shape": "shape",
 }
 
 
 @dataclass
 class Links:
-    """Result of linking: kept edges (with evidence) and each linked account's network."""
+    """Result of linking: kept edges (with evidence and weight) and each linked account's
+    network with its link strength."""
 
-    edges: pd.DataFrame  # account_a, account_b, edge_types (list), evidence (list), network_id
-    members: pd.DataFrame  # account_id, network_id
+    edges: pd.DataFrame  # account_a, account_b, edge_types, evidence, weight, network_id
+    members: pd.DataFrame  # account_id, network_id, link_strength
 
 
-def _evidence(kind: str, row: pd.Series) -> str:
+def _evidence(kind: str, row: dict) -> str:
     if kind == "payment":
         return f"same payment instrument {row['fingerprint']}"
     if kind == "infrastructure":
-        gap = row["created_gap_hours"]
-        when = "" if pd.isna(gap) else f", accounts created {gap:.0f} h apart"
         prefix = row["prefix"]
         block = f"{prefix}::/64" if ":" in prefix else f"{prefix}.0/24"
-        return f"same network {block} and user agent {row['user_agent']!r}{when}"
+        return (
+            f"same network {block} and user agent {row['user_agent']!r}, accounts created "
+            f"{row['created_gap_hours']:.0f} h apart"
+        )
     if kind == "campaigns":
         sim, shared = row["similarity"], row["shared"]
         return f"alike campaign mix (similarity {sim:.2f} over {shared} campaigns)"
     if kind == "templates":
         return f"share {row['shared']} rare prompt templates"
-    corr = row["correlation"]
+    if kind == "recipe":
+        return (
+            f"alike mix of instruction recipes (similarity {row['similarity']:.2f} over "
+            f"{row['shared']} shared recipes), both harvesting"
+        )
+    if kind == "shape":
+        return (
+            f"same request shape (parameters {row['shape']}) and hour-of-day profile "
+            f"(similarity {row['similarity']:.2f})"
+        )
     return (
         f"hourly activity moves together beyond the daily rhythm "
-        f"(correlation {corr:.2f} over {row['hours']} hours)"
+        f"(correlation {row['correlation']:.2f} over {row['hours']} hours)"
     )
 
 
+def base_rate(hits: float, pairs: float) -> float:
+    """P(evidence | unrelated) from `hits` among `pairs` observed pairs, shrunk toward the
+    prior LINK_PRIOR_RATE with the weight of LINK_PRIOR_PAIRS pairs: a small log, where an
+    actor's own pairs are most of all pairs, does not make its evidence look common."""
+    return (hits + config.LINK_PRIOR_RATE * config.LINK_PRIOR_PAIRS) / (
+        pairs + config.LINK_PRIOR_PAIRS
+    )
+
+
+def _random_pairs(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Every distinct pair of n items when there are at most LINK_BASE_RATE_PAIRS of them,
+    else that many random pairs (of distinct items)."""
+    if n * (n - 1) / 2 <= config.LINK_BASE_RATE_PAIRS:
+        a, b = np.triu_indices(n, k=1)
+        return a, b
+    a = rng.integers(0, n, config.LINK_BASE_RATE_PAIRS)
+    b = rng.integers(0, n, config.LINK_BASE_RATE_PAIRS)
+    keep = a != b
+    return a[keep], b[keep]
+
+
+def llr(p_unrelated: float) -> float:
+    """log10 likelihood ratio of evidence seen between unrelated pairs at rate p_unrelated,
+    capped at LINK_TYPE_CAP and never negative."""
+    p = max(p_unrelated, 1e-12)
+    return float(np.clip(math.log10(config.LINK_P_SAME_ACTOR / p), 0.0, config.LINK_TYPE_CAP))
+
+
+def _pairs_of(n: int) -> float:
+    return max(n * (n - 1) / 2.0, 1.0)
+
+
 def candidate_pairs(inputs: Inputs) -> dict[str, pd.DataFrame]:
-    """Return the pairs of each content and infrastructure type (account_a < account_b)."""
+    """Return the pairs of each kind (account_a < account_b) that do not need timing."""
     con = inputs.con
     out = {
         "payment": sql.payment_pairs(con, config.LINK_MAX_GROUP),
@@ -96,17 +152,96 @@ def candidate_pairs(inputs: Inputs) -> dict[str, pd.DataFrame]:
     return out
 
 
-def timing_pairs(inputs: Inputs, pairs: pd.DataFrame) -> pd.DataFrame:
-    """Return account_a, account_b, correlation, hours for the given pairs whose hourly
-    request counts correlate at least LINK_TIMING_CORRELATION (both need
-    LINK_TIMING_MIN_HOURS active hours)."""
-    cols = ["account_a", "account_b", "correlation", "hours"]
-    if pairs.empty:
-        return pd.DataFrame(columns=cols)
-    accounts = sorted(set(pairs["account_a"]) | set(pairs["account_b"]))
+class RecipeMixes:
+    """Which recipes each harvesting account sends, as a vector of its request shares
+    weighted by how rare each recipe is (idf over all accounts); the base rate of two
+    random harvesting accounts being alike."""
+
+    def __init__(self, counts: pd.DataFrame, accounts: list[str], rng: np.random.Generator):
+        from scipy import sparse
+
+        users = counts.groupby("recipe_id")["account_id"].nunique()
+        n_all = max(int(counts["account_id"].nunique()), 1)
+        mine = counts[counts["account_id"].isin(set(accounts))]
+        self.index = {a: i for i, a in enumerate(sorted(set(mine["account_id"])))}
+        codes, _ = pd.factorize(mine["recipe_id"])
+        weight = (mine["requests"] / mine["total"]).to_numpy() * np.log(
+            n_all / mine["recipe_id"].map(users).to_numpy()
+        )
+        V = sparse.csr_matrix(
+            (weight, (mine["account_id"].map(self.index).to_numpy(), codes)),
+            shape=(len(self.index), max(int(codes.max()) + 1 if len(codes) else 1, 1)),
+        )
+        norms = np.sqrt(np.asarray(V.multiply(V).sum(axis=1)).ravel())
+        self.V = sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ V
+        self.nnz = (V > 0).astype(np.int32)
+        a, b = _random_pairs(len(self.index), rng)
+        hits = int((self._cosine(a, b) >= config.LINK_RECIPE_SIMILARITY).sum())
+        self.base_rate = base_rate(hits, len(a))
+
+    def _cosine(self, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        return np.asarray(self.V[ia].multiply(self.V[ib]).sum(axis=1)).ravel()
+
+    def pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        """The given pairs (both harvesting) whose recipe mixes are alike: account_a,
+        account_b, similarity, shared."""
+        cols = ["account_a", "account_b", "similarity", "shared"]
+        known = pairs["account_a"].isin(self.index) & pairs["account_b"].isin(self.index)
+        pairs = pairs[known]
+        if pairs.empty:
+            return pd.DataFrame(columns=cols)
+        ia = pairs["account_a"].map(self.index).to_numpy()
+        ib = pairs["account_b"].map(self.index).to_numpy()
+        sim = self._cosine(ia, ib)
+        ok = sim >= config.LINK_RECIPE_SIMILARITY
+        out = pairs.loc[ok, ["account_a", "account_b"]].copy()
+        out["similarity"] = sim[ok]
+        out["shared"] = np.asarray(self.nnz[ia[ok]].multiply(self.nnz[ib[ok]]).sum(axis=1)).ravel()
+        return out.reset_index(drop=True)
+
+
+def _hour_profiles(shapes: pd.DataFrame) -> np.ndarray:
+    H = np.zeros((len(shapes), 24))
+    for i, (hrs, cs) in enumerate(zip(shapes["hrs"], shapes["cs"], strict=True)):
+        H[i, np.asarray(hrs, int)] = np.asarray(cs, float)
+    H /= np.maximum(np.linalg.norm(H, axis=1, keepdims=True), 1e-9)
+    return H
+
+
+class Shapes:
+    """How each account sends: its usual parameter tuple and answer format, and its
+    hour-of-day profile; the base rate of two random accounts looking alike."""
+
+    def __init__(self, table: pd.DataFrame, rng: np.random.Generator):
+        self.index = {a: i for i, a in enumerate(table["account_id"])}
+        self.shape = table["shape"].to_numpy()
+        self.H = _hour_profiles(table)
+        a, b = _random_pairs(len(table), rng)
+        self.base_rate = base_rate(int(self._alike(a, b)[0].sum()), len(a))
+
+    def _alike(self, ia: np.ndarray, ib: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        sim = np.einsum("ij,ij->i", self.H[ia], self.H[ib])
+        same = self.shape[ia] == self.shape[ib]
+        return same & (sim >= config.LINK_SHAPE_HOUR_SIMILARITY), sim
+
+    def pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
+        """The given pairs that look alike: account_a, account_b, shape, similarity."""
+        cols = ["account_a", "account_b", "shape", "similarity"]
+        if pairs.empty:
+            return pd.DataFrame(columns=cols)
+        ia = pairs["account_a"].map(self.index).to_numpy()
+        ib = pairs["account_b"].map(self.index).to_numpy()
+        ok, sim = self._alike(ia, ib)
+        out = pairs.loc[ok, ["account_a", "account_b"]].copy()
+        out["shape"] = self.shape[ia[ok]]
+        out["similarity"] = sim[ok]
+        return out.reset_index(drop=True)
+
+
+def _timing_matrix(inputs: Inputs, accounts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
     act = sql.hourly_activity(inputs.con, accounts)
     index = {a: i for i, a in enumerate(accounts)}
-    hours = int(act["hour_index"].max()) + 1
+    hours = int(act["hour_index"].max()) + 1 if len(act) else 1
     M = np.zeros((len(accounts), hours), np.float32)
     M[act["account_id"].map(index).to_numpy(), act["hour_index"].to_numpy()] = act["requests"]
     active = (M > 0).sum(1)
@@ -119,18 +254,36 @@ def timing_pairs(inputs: Inputs, pairs: pd.DataFrame) -> pd.DataFrame:
         M[:, cols] -= M[:, cols].mean(1, keepdims=True)
     Z = M - M.mean(1, keepdims=True)
     Z /= np.maximum(np.linalg.norm(Z, axis=1, keepdims=True), 1e-9)
+    return Z, active, hours
+
+
+def timing_pairs(
+    inputs: Inputs, pairs: pd.DataFrame, rng: np.random.Generator | None = None
+) -> tuple[pd.DataFrame, float]:
+    """Return (account_a, account_b, correlation, hours for the given pairs whose hourly
+    request counts correlate at least LINK_TIMING_CORRELATION, both active in at least
+    LINK_TIMING_MIN_HOURS hours; the rate at which random pairs of the same accounts do)."""
+    cols = ["account_a", "account_b", "correlation", "hours"]
+    if pairs.empty:
+        return pd.DataFrame(columns=cols), base_rate(0, 0)
+    accounts = sorted(set(pairs["account_a"]) | set(pairs["account_b"]))
+    Z, active, hours = _timing_matrix(inputs, accounts)
+    index = {a: i for i, a in enumerate(accounts)}
     ia = pairs["account_a"].map(index).to_numpy()
     ib = pairs["account_b"].map(index).to_numpy()
     corr = np.einsum("ij,ij->i", Z[ia], Z[ib])
-    ok = (
-        (corr >= config.LINK_TIMING_CORRELATION)
-        & (active[ia] >= config.LINK_TIMING_MIN_HOURS)
-        & (active[ib] >= config.LINK_TIMING_MIN_HOURS)
-    )
+    enough = active >= config.LINK_TIMING_MIN_HOURS
+    ok = (corr >= config.LINK_TIMING_CORRELATION) & enough[ia] & enough[ib]
     out = pairs.loc[ok, ["account_a", "account_b"]].copy()
     out["correlation"] = corr[ok]
     out["hours"] = hours
-    return out.reset_index(drop=True)
+    # base rate: random pairs among these accounts (those with enough active hours)
+    pool = np.flatnonzero(enough)
+    a, b = _random_pairs(len(pool), rng or np.random.default_rng(config.CAMPAIGN_SEED))
+    hits = int(
+        (np.einsum("ij,ij->i", Z[pool[a]], Z[pool[b]]) >= config.LINK_TIMING_CORRELATION).sum()
+    )
+    return out.reset_index(drop=True), base_rate(hits, len(a))
 
 
 def network_name(members: list[str]) -> str:
@@ -138,41 +291,154 @@ def network_name(members: list[str]) -> str:
     return "net_" + hashlib.md5(min(members).encode()).hexdigest()[:8]
 
 
-def link(inputs: Inputs) -> Links:
-    """Find corroborated links between accounts and group them into networks."""
-    by_type = candidate_pairs(inputs)
-    frames = [df.assign(kind=k) for k, df in by_type.items() if not df.empty]
-    if frames:
-        cand = pd.concat([f[["account_a", "account_b"]] for f in frames]).drop_duplicates()
-        by_type["timing"] = timing_pairs(inputs, cand.reset_index(drop=True))
-        if not by_type["timing"].empty:
-            frames.append(by_type["timing"].assign(kind="timing"))
-    rows: dict[tuple[str, str], dict[str, str]] = {}
-    for frame in frames:
-        kind = frame["kind"].iat[0]
+def _base_rates(by_kind: dict[str, pd.DataFrame], accounts: int) -> dict[str, float]:
+    """P(evidence | unrelated) per kind from this population's pair counts (all pairs that
+    show it, related or not: a conservative estimate)."""
+    total = _pairs_of(accounts)
+    return {k: base_rate(len(df), total) for k, df in by_kind.items()}
+
+
+def communities(edges: pd.DataFrame) -> dict[str, str]:
+    """Leiden communities (modularity, weighted) of the kept edges; account -> network id."""
+    import igraph as ig
+    import leidenalg
+
+    if edges.empty:
+        return {}
+    names = sorted(set(edges["account_a"]) | set(edges["account_b"]))
+    index = {a: i for i, a in enumerate(names)}
+    g = ig.Graph(
+        n=len(names),
+        edges=list(zip(edges["account_a"].map(index), edges["account_b"].map(index), strict=True)),
+    )
+    g.es["weight"] = edges["weight"].astype(float).tolist()
+    part = leidenalg.find_partition(
+        g,
+        leidenalg.RBConfigurationVertexPartition,
+        weights="weight",
+        resolution_parameter=config.LINK_RESOLUTION,
+        seed=config.CAMPAIGN_SEED,
+    )
+    out: dict[str, str] = {}
+    for group in part:
+        members = [names[i] for i in group]
+        if len(members) < 2:
+            continue
+        name = network_name(members)
+        for a in members:
+            out[a] = name
+    return out
+
+
+def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
+    """Find weighted links between accounts and group them into networks.
+
+    harvest_accounts: accounts with harvest evidence of their own, the only ones that
+    recipe links may join."""
+    rng = np.random.default_rng(config.CAMPAIGN_SEED)
+    con = inputs.con
+    harvest_accounts = sorted(harvest_accounts or [])
+    by_kind = candidate_pairs(inputs)
+    n_accounts = int(
+        con.execute("SELECT count(DISTINCT account_id) FROM requests").fetchall()[0][0]
+    )
+    weights_of = {k: llr(p) for k, p in _base_rates(by_kind, n_accounts).items()}
+    cand = pd.concat(
+        [df[["account_a", "account_b"]] for df in by_kind.values() if not df.empty]
+        or [pd.DataFrame(columns=["account_a", "account_b"])]
+    ).drop_duplicates(ignore_index=True)
+    timing, timing_rate = timing_pairs(inputs, cand, rng)
+    by_kind["timing"] = timing
+    weights_of["timing"] = llr(timing_rate)
+    shapes = Shapes(sql.account_shapes(con), rng)
+    by_kind["shape"] = shapes.pairs(cand)
+    weights_of["shape"] = llr(shapes.base_rate)
+    if sql.has_recipes(con) and harvest_accounts:
+        mixes = RecipeMixes(sql.account_recipe_counts(con), harvest_accounts, rng)
+        recipe_cand = sql.recipe_candidates(
+            con, sorted(harvest_accounts), config.LINK_RECIPE_MIN_SHARE,
+            config.LINK_RECIPE_NEIGHBOURS,
+        )  # fmt: skip
+        by_kind["recipe"] = mixes.pairs(pd.concat([cand, recipe_cand]).drop_duplicates())
+        weights_of["recipe"] = llr(mixes.base_rate)
+    rows: dict[tuple[str, str], dict[str, tuple[float, str]]] = {}
+    for kind, frame in by_kind.items():
+        if frame.empty:
+            continue
         etype = _KIND_TYPE[kind]
         for row in frame.to_dict("records"):
+            w = weights_of[kind]
             ev = rows.setdefault((row["account_a"], row["account_b"]), {})
+            old_w, old_text = ev.get(etype, (0.0, ""))
             text = _evidence(kind, row)
-            ev[etype] = f"{ev[etype]}; {text}" if etype in ev else text
-    kept = [(a, b, ev) for (a, b), ev in rows.items() if len(ev) >= config.LINK_MIN_TYPES]
-    graph = nx.Graph()
-    graph.add_edges_from((a, b) for a, b, _ in kept)
-    network_of: dict[str, str] = {}
-    for comp in nx.connected_components(graph):
-        name = network_name(list(comp))
-        for account in comp:
-            network_of[account] = name
+            ev[etype] = (max(old_w, w), f"{old_text}; {text}" if old_text else text)
+    kept = [
+        (a, b, ev)
+        for (a, b), ev in rows.items()
+        if sum(w for w, _ in ev.values()) >= config.LINK_EDGE_MIN_WEIGHT
+    ]
     edges = pd.DataFrame(
         {
             "account_a": [a for a, _, _ in kept],
             "account_b": [b for _, b, _ in kept],
             "edge_types": [[k for k in EDGE_TYPES if k in ev] for _, _, ev in kept],
-            "evidence": [[ev[k] for k in EDGE_TYPES if k in ev] for _, _, ev in kept],
-            "network_id": [network_of[a] for a, _, _ in kept],
+            "evidence": [[ev[k][1] for k in EDGE_TYPES if k in ev] for _, _, ev in kept],
+            "weight": [round(sum(w for w, _ in ev.values()), 3) for _, _, ev in kept],
         }
     )
+    network_of = members_with_evidence(edges, communities(edges))
+    edges["network_id"] = [
+        network_of.get(a) if network_of.get(a) == network_of.get(b) else None
+        for a, b in zip(edges["account_a"], edges["account_b"], strict=True)
+    ]
     members = pd.DataFrame(
         {"account_id": list(network_of), "network_id": list(network_of.values())}
-    ).sort_values("account_id", ignore_index=True)
-    return Links(edges=edges, members=members)
+    )
+    members["link_strength"] = link_strength(edges, members)
+    edges = edges[edges["network_id"].notna()].reset_index(drop=True)
+    return Links(edges=edges, members=members.sort_values("account_id", ignore_index=True))
+
+
+def members_with_evidence(edges: pd.DataFrame, community: dict[str, str]) -> dict[str, str]:
+    """Keep the members whose links inside their community weigh at least LINK_MIN_WEIGHT
+    and show at least two kinds of evidence (one kind alone, however often repeated, is an
+    office or a family); communities left with one member are dissolved."""
+    weight: dict[str, float] = {}
+    kinds: dict[str, set] = {}
+    for a, b, w, types in zip(
+        edges["account_a"], edges["account_b"], edges["weight"], edges["edge_types"], strict=True
+    ):
+        if community.get(a) is None or community.get(a) != community.get(b):
+            continue
+        for x in (a, b):
+            weight[x] = weight.get(x, 0.0) + w
+            kinds.setdefault(x, set()).update(types)
+    kept = {
+        a: net
+        for a, net in community.items()
+        if weight.get(a, 0.0) >= config.LINK_MIN_WEIGHT and len(kinds.get(a, ())) >= 2
+    }
+    sizes = pd.Series(list(kept.values()), dtype=object).value_counts()
+    return {a: net for a, net in kept.items() if sizes[net] >= 2}
+
+
+def link_strength(edges: pd.DataFrame, members: pd.DataFrame) -> np.ndarray:
+    """Per member: the share of its link weight that stays inside its network, times how
+    much weight that is (full at LINK_STRONG_WEIGHT)."""
+    if members.empty:
+        return np.zeros(0)
+    net = dict(zip(members["account_id"], members["network_id"], strict=True))
+    inside: dict[str, float] = {}
+    total: dict[str, float] = {}
+    for a, b, w in zip(edges["account_a"], edges["account_b"], edges["weight"], strict=True):
+        same = net.get(a) is not None and net.get(a) == net.get(b)
+        for x in (a, b):
+            total[x] = total.get(x, 0.0) + w
+            if same:
+                inside[x] = inside.get(x, 0.0) + w
+    out = []
+    for a in members["account_id"]:
+        w_in, w_all = inside.get(a, 0.0), total.get(a, 0.0)
+        share = w_in / w_all if w_all else 0.0
+        out.append(round(share * min(1.0, w_in / config.LINK_STRONG_WEIGHT), 3))
+    return np.asarray(out)

@@ -118,6 +118,10 @@ class ReasoningDetector:
     order, decides on those (precision). ``fit`` embeds the banks.
     """
 
+    name = "reasoning"
+    positives: tuple[str, ...] = REASONING_EXAMPLES
+    negatives: tuple[str, ...] = ORDINARY_EXAMPLES
+
     def __init__(self, precise: Embedder, prefilter: Embedder | None = None):
         self.precise = precise
         self.prefilter = prefilter
@@ -126,19 +130,23 @@ class ReasoningDetector:
     def detector_id(self) -> str:
         """Names the banks, models and rule; cached scores are only reused for the same id."""
         parts = [
-            *REASONING_EXAMPLES, *ORDINARY_EXAMPLES, self.precise.backend_id,
+            *self.positives, *self.negatives, self.precise.backend_id,
             self.prefilter.backend_id if self.prefilter else "-",
             str(config.REASONING_PREFILTER), str(config.REASONING_MARGIN),
             str(config.REASONING_SENTENCES_EACH_END), str(config.REASONING_MIN_CHARS),
             str(config.REASONING_MAX_CHARS),
         ]  # fmt: skip
-        return "reasoning-" + hashlib.md5("\n".join(parts).encode()).hexdigest()[:12]
+        return f"{self.name}-" + hashlib.md5("\n".join(parts).encode()).hexdigest()[:12]
+
+    def judging(self) -> ReasoningDetector:
+        """The judging detector (JudgingDetector) on the same models."""
+        return JudgingDetector(self.precise, self.prefilter)
 
     def fit(self) -> ReasoningDetector:
-        self.reasoning_ = self.precise(list(REASONING_EXAMPLES))
-        self.ordinary_ = self.precise(list(ORDINARY_EXAMPLES))
+        self.reasoning_ = self.precise(list(self.positives))
+        self.ordinary_ = self.precise(list(self.negatives))
         if self.prefilter is not None:
-            self.prefilter_reasoning_ = self.prefilter(list(REASONING_EXAMPLES))
+            self.prefilter_reasoning_ = self.prefilter(list(self.positives))
         return self
 
     def score(self, texts: list[str]) -> np.ndarray:
@@ -158,6 +166,61 @@ class ReasoningDetector:
         neg = (X @ self.ordinary_.T).max(axis=1)
         out[keep] = np.where(pos - neg >= config.REASONING_MARGIN, pos, 0.0)
         return out
+
+
+# Requests for a verdict on someone else's answer: grading, judging, scoring against a
+# rubric, choosing the better of two responses (the data of reward models and judges).
+# Written for this module, in several phrasings and languages; not taken from any generator.
+JUDGING_EXAMPLES = (
+    "Rate the following answer on a scale from 1 to 10.",
+    "Grade the response below for correctness and completeness.",
+    "You are an impartial judge: score the assistant's reply.",
+    "Which of the two responses is better, A or B?",
+    "Compare response 1 and response 2 and say which one you prefer.",
+    "Evaluate the quality of this answer against the rubric.",
+    "Score the candidate answer and give a short justification as JSON.",
+    "Decide whether the model output is correct; reply with a verdict.",
+    "Rank these completions from best to worst.",
+    "Assess the helpfulness and harmlessness of the assistant's message.",
+    "Give the answer a score and explain what it gets wrong.",
+    "Check this solution against the reference answer and grade it.",
+    "Act as a reviewer and assign a quality score to the text below.",
+    "Label each response as acceptable or unacceptable.",
+    "Califica la siguiente respuesta del 1 al 10.",
+    "¿Cuál de las dos respuestas es mejor?",
+    "Évalue la réponse suivante et attribue-lui une note.",
+    "Bewerte die folgende Antwort auf einer Skala von 1 bis 10.",
+    "Avalie a resposta abaixo e dê uma nota.",
+    "Оцени следующий ответ по шкале от 1 до 10.",
+    "请为下面的回答打分（1到10分）。",
+    "以下の回答を1から10で採点してください。",
+    "다음 답변을 1점에서 10점 사이로 평가하세요.",
+)
+
+# Ordinary requests that share words with judging requests but ask for something else.
+JUDGING_ORDINARY = (
+    "What is a good score on the SAT?",
+    "Who won the match yesterday?",
+    "Which is better for a beginner, Python or JavaScript?",
+    "Compare the iPhone and the Pixel cameras.",
+    "How are Olympic gymnastics routines scored?",
+    "Explain how a credit score works.",
+    "Write a review of my favourite restaurant.",
+    "Rate my chances of getting into medical school.",
+    "What grade should a 10 year old be in?",
+    "Is this sentence grammatically correct?",
+    "Translate this review into Spanish.",
+    "Summarise the judge's ruling in this case.",
+)
+
+
+class JudgingDetector(ReasoningDetector):
+    """Scores sentences against the judging banks, the same way (and with the same
+    cache table, under its own detector id)."""
+
+    name = "judging"
+    positives = JUDGING_EXAMPLES
+    negatives = JUDGING_ORDINARY
 
 
 def prompt_scores(prompts: list[str], detector: ReasoningDetector) -> np.ndarray:

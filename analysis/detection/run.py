@@ -1,6 +1,6 @@
 """The scoring run: ``run_scoring`` reads as its list of steps, inside a DetectionRun
-(inputs.py): signals -> population -> own scores -> links -> network scores -> stored
-tables."""
+(inputs.py): signals -> population -> own scores -> weighted links and communities ->
+cohort scores against same-size random cohorts -> members inherit -> stored tables."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from analysis.detection import features, linkage, signals, sql
-from analysis.detection.inputs import DetectionRun, Inputs, entities
+from analysis import config
+from analysis.detection import cohorts, features, linkage, signals, sql
+from analysis.detection.inputs import DetectionRun
 from analysis.detection.reasoning import ReasoningDetector
-from analysis.detection.scoring import RiskScorer, combine
+from analysis.detection.scoring import RiskScorer
 
 Log = Callable[[str], None]
 
@@ -44,21 +46,6 @@ def scores_csv(accounts: pd.DataFrame) -> pd.DataFrame:
     return out[SCORE_COLUMNS + rest]
 
 
-def network_signals(inputs: Inputs, members: pd.DataFrame, detector_id: str) -> pd.DataFrame:
-    """Return one row per network with the signals of all its members' traffic together
-    (prompt distance is per account only)."""
-    if members.empty:
-        return pd.DataFrame({"account_id": []})
-    with entities(inputs, members):
-        out = features.behaviour(inputs, grouped=True)
-        for part in (
-            features.reasoning_shares(inputs, detector_id, grouped=True),
-            features.topics(inputs, grouped=True),
-        ):
-            out = out.merge(part, on="account_id", how="left")
-    return out
-
-
 def run_scoring(
     con: duckdb.DuckDBPyConnection, detector: ReasoningDetector, log: Log = print
 ) -> ScoreResult:
@@ -73,26 +60,38 @@ def run_scoring(
         log(f"  {len(table):,} accounts in {time.perf_counter() - started:.1f} s")
         scorer = RiskScorer().fit(table)
         own = pd.concat([table[["account_id"]], scorer.score(table)], axis=1)
-        own["own_reasons"] = own["reasons"]
         log("links ...")
-        links = linkage.link(inputs)
-        net_sig = network_signals(inputs, links.members, detector.detector_id)
-    nets = pd.DataFrame(columns=["network_id", "risk_score", "risk_level", "reasons"])
-    if not net_sig.empty:
-        nets = pd.concat([net_sig[["account_id"]], scorer.score(net_sig)], axis=1)
-        nets = nets.rename(columns={"account_id": "network_id"})
-        nets["requests"] = net_sig["requests"].to_numpy()
-        counts = links.members["network_id"].value_counts()
-        nets["accounts"] = nets["network_id"].map(counts).astype("int64")
+        harvesting = own.loc[own["harvest"] >= config.LINK_RECIPE_MIN_HARVEST, "account_id"]
+        links = linkage.link(inputs, harvesting.tolist())
+        recipe_counts = sql.account_recipe_counts(con)
+    pool = cohorts.Pool(table, recipe_counts)
+    nets, null_params = cohorts.score_cohorts(pool, links.members)
+    if not nets.empty:
+        requests = table.set_index("account_id")["requests"]
+        nets["requests"] = (
+            links.members.assign(r=links.members["account_id"].map(requests))
+            .groupby("network_id")["r"]
+            .sum()
+            .reindex(nets["network_id"])
+            .to_numpy()
+        )
         types = links.edges.explode("edge_types").groupby("network_id")["edge_types"]
-        nets["edge_types"] = nets["network_id"].map(types.unique().map(sorted)).map(list)
+        nets["edge_types"] = (
+            nets["network_id"]
+            .map(types.unique().map(sorted))
+            .map(lambda v: list(v) if isinstance(v, list | np.ndarray) else [])
+        )
     log(f"  {len(nets):,} networks, {len(links.edges):,} links")
-    accounts = combine(own, nets, links.members).drop(columns=["own_reasons"])
+    accounts = cohorts.inherit(own, nets, links.members)
     accounts = accounts.merge(table, on="account_id", how="left")
     accounts = accounts.sort_values(
         ["risk_score", "account_id"], ascending=[False, True], ignore_index=True
     )
-    params = {"scorer": scorer.params(), "detector": detector.detector_id}
+    params = {
+        "scorer": scorer.params(),
+        "detector": detector.detector_id,
+        "cohort_nulls": null_params,
+    }
     seconds = time.perf_counter() - started
     run_id = sql.write_scores(
         con, accounts, nets, links.edges, params, seconds, signals.NOT_SIGNALS

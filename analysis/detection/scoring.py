@@ -1,10 +1,10 @@
 """Risk scores: each account's scored signals (detection/signals.py) against the
 population, combined on two axes (collecting at scale, harvesting valuable output), with
-reasons in plain words; and members of a network raised to its score.
+reasons in plain words (cohorts.py scores networks and passes their evidence on).
 
 ``RiskScorer`` follows the estimator shape: ``fit`` learns the population's medians and
 spreads from a table of account signals; ``score`` scores any table with the same columns
-(accounts, or networks treated as one account) against that population.
+(accounts, or cohorts against random cohorts) against that population.
 """
 
 from __future__ import annotations
@@ -22,6 +22,15 @@ def level(risk: float) -> str:
         if risk >= lo:
             return name
     return config.RISK_LEVELS[-1][0]
+
+
+def combine_axes(scale: np.ndarray, harvest: np.ndarray) -> np.ndarray:
+    """The 0-1 risk of the two axes: a geometric mean, shifted by config.SCORE_AXIS_EPSILON
+    so that evidence on one axis alone still ranks above none (the plain geometric mean is
+    0 whenever one axis is), while both axes are still needed to rise."""
+    eps = config.SCORE_AXIS_EPSILON
+    risk = np.sqrt((np.asarray(scale) + eps) * (np.asarray(harvest) + eps)) - eps
+    return np.clip(risk, 0.0, 1.0)
 
 
 class RiskScorer:
@@ -83,7 +92,7 @@ class RiskScorer:
                 if self.signals[name].axis == axis:
                     keep = keep * (1.0 - self.signals[name].weight * ev[name].to_numpy())
             axes[axis] = 1.0 - np.asarray(keep, np.float64) * np.ones(len(table))
-        risk = np.sqrt(axes["scale"] * axes["harvest"])
+        risk = combine_axes(axes["scale"], axes["harvest"])
         weighted = ev * pd.Series({n: self.signals[n].weight for n in ev})
         reasons = [self._reasons(table.loc[i], ev.loc[i], weighted.loc[i]) for i in table.index]
         return pd.DataFrame(
@@ -116,30 +125,3 @@ class RiskScorer:
             "spread": self.spread_,
             "levels": [list(x) for x in config.RISK_LEVELS],
         }
-
-
-def _member_reasons(net: pd.Series, size: int) -> list[str]:
-    head = f"one of {size} linked accounts of network {net['network_id']}; together they:"
-    return [head, *net["reasons"]]
-
-
-def combine(own: pd.DataFrame, nets: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """Return own with risk_score/risk_level/reasons raised to the network's where a member's
-    network scores higher (own_score keeps the account's own); adds network_id."""
-    out = own.copy()
-    out["own_score"] = out["risk_score"]
-    out = out.merge(members, on="account_id", how="left")
-    if nets.empty:
-        return out
-    size = members["network_id"].value_counts()
-    by_net = nets.set_index("network_id")
-    for i in out.index[out["network_id"].notna()]:
-        net = by_net.loc[out.at[i, "network_id"]]
-        if net["risk_score"] > out.at[i, "risk_score"]:
-            out.at[i, "risk_score"] = net["risk_score"]
-            out.at[i, "risk_level"] = net["risk_level"]
-            row = net.copy()
-            row["network_id"] = out.at[i, "network_id"]
-            own_reasons = [f"this account alone: {r}" for r in out.at[i, "own_reasons"]]
-            out.at[i, "reasons"] = _member_reasons(row, int(size[row["network_id"]])) + own_reasons
-    return out

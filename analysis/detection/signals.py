@@ -128,16 +128,28 @@ SIGNALS: tuple[Signal, ...] = (
         reason="{v} of requests reuse a prompt template (population median {m})",
     ),
     Signal(
+        "typical_day_output_tokens", "any_value(ty.typical_day_output_tokens)",
+        axis="scale", weight=0.6, scale="log", floor=0.5, reference="output_tokens_per_day",
+        reason="takes {v} output tokens on a typical day (population median {m})",
+    ),
+    Signal(
+        "param_tuple_share", "any_value(tu.param_tuple_share)",
+        axis="scale", weight=0.15, floor=0.05, min_requests=20, fmt=_pct,
+        reason="{v} of requests sent with one fixed parameter set (max_tokens, temperature, "
+        "top_p, n; population median {m})",
+    ),
+    Signal(
+        "retry_429_share", "any_value(rl.retry_429_share)",
+        axis="scale", weight=0.3, floor=0.1, fmt=_pct,
+        reason="kept sending through rate limits: {v} of its 429 responses were followed by "
+        "another request within a minute (population median {m})",
+    ),
+    Signal(
         "age_at_first_days", "(epoch(min(a.ts)) - epoch(min(a.account_created_at))) / 86400.0",
         axis="scale", weight=0.3, scale="log", floor=0.5, direction="lower",
         reason="first request {v} days after the account was created (population median {m})",
     ),
     # --- scored, harvest axis (reasoning_share and topic_breadth come from features.py) ---
-    Signal(
-        "typical_day_output_tokens", "any_value(ty.typical_day_output_tokens)",
-        axis="harvest", weight=0.7, scale="log", floor=0.5, reference="output_tokens_per_day",
-        reason="takes {v} output tokens on a typical day (population median {m})",
-    ),
     Signal(
         "reasoning_share", source="reasoning",
         axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
@@ -145,9 +157,21 @@ SIGNALS: tuple[Signal, ...] = (
         "(population median {m})",
     ),
     Signal(
+        "judging_share", source="reasoning",
+        axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
+        reason="{v} of sampled prompts ask for a grade, score or verdict on an answer "
+        "(judge or reward-model data; population median {m})",
+    ),
+    Signal(
         "topic_breadth", source="topics",
-        axis="harvest", weight=0.6, scale="log", floor=0.3,
-        reason="prompts spread over {v} topics (population median {m})",
+        axis="harvest", weight=0.4, scale="log", floor=0.3,
+        reason="its sampled prompts spread over {v} topics (population median {m})",
+    ),
+    Signal(
+        "single_turn_share", "avg(a.single_turn)",
+        axis="harvest", weight=0.15, floor=0.05, min_requests=20, fmt=_pct,
+        reason="{v} of requests are single-turn, never followed up in the same conversation "
+        "(population median {m})",
     ),
     Signal(
         "out_in_ratio", "sum(a.completion_tokens) / nullif(sum(a.prompt_tokens), 0)",
@@ -192,6 +216,60 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("noise_share", source="topics"),
 )  # fmt: skip
 
+# Signals of a cohort (a network of linked accounts) as one entity, computed from its
+# members' signals in detection/cohorts.py and compared with cohorts of the same size drawn
+# at random from the population (not with single accounts). Pooled shares weigh each member
+# by its requests (or sampled prompts); volumes are sums.
+COHORT_SIGNALS: tuple[Signal, ...] = (
+    Signal(
+        "cohort_day_requests", source="cohort",
+        axis="scale", weight=0.6, scale="log", floor=0.5,
+        reason="together {v} requests on a typical day (same-size random cohorts: {m})",
+    ),
+    Signal(
+        "cohort_day_output_tokens", source="cohort",
+        axis="scale", weight=0.6, scale="log", floor=0.5,
+        reason="together take {v} output tokens on a typical day (same-size random "
+        "cohorts: {m})",
+    ),
+    Signal(
+        "cohort_created_spread_days", source="cohort",
+        axis="scale", weight=0.3, scale="log", floor=0.3, direction="lower",
+        reason="accounts created within {v} days of each other (standard deviation; "
+        "same-size random cohorts: {m})",
+    ),
+    Signal(
+        "cohort_age_days", source="cohort",
+        axis="scale", weight=0.3, scale="log", floor=0.5, direction="lower",
+        reason="typical member started {v} days after its account was created "
+        "(same-size random cohorts: {m})",
+    ),
+    Signal(
+        "cohort_reasoning_share", source="cohort",
+        axis="harvest", weight=0.7, floor=0.05, fmt=_pct,
+        reason="{v} of their sampled prompts ask for step-by-step or hidden reasoning "
+        "(same-size random cohorts: {m})",
+    ),
+    Signal(
+        "cohort_judging_share", source="cohort",
+        axis="harvest", weight=0.7, floor=0.05, fmt=_pct,
+        reason="{v} of their sampled prompts ask for a grade, score or verdict "
+        "(same-size random cohorts: {m})",
+    ),
+    Signal(
+        "cohort_recipe_share", source="cohort",
+        axis="harvest", weight=0.5, floor=0.05, fmt=_pct,
+        reason="{v} of their requests use one instruction recipe (same-size random "
+        "cohorts: {m})",
+    ),
+    Signal(
+        "cohort_single_turn_share", source="cohort",
+        axis="harvest", weight=0.2, floor=0.05, fmt=_pct,
+        reason="{v} of their requests are single-turn (same-size random cohorts: {m})",
+    ),
+)  # fmt: skip
+COHORT_SCORED: dict[str, Signal] = {s.name: s for s in COHORT_SIGNALS}
+
 BY_NAME: dict[str, Signal] = {s.name: s for s in SIGNALS}
 # The scored signals, in the order of the table (the order in which evidence combines
 # and equal reasons are listed).
@@ -211,6 +289,7 @@ def _check(signals: tuple[Signal, ...]) -> None:
     for s in signals:
         assert s.name.isidentifier(), s.name  # names become SQL identifiers
         assert (s.sql is not None) == (s.source == "behaviour"), s.name
+        assert s.source != "cohort", f"{s.name}: cohort signals live in COHORT_SIGNALS"
         assert s.axis in (None, "scale", "harvest"), s.name
         assert not s.axis or (s.reason and s.weight > 0), f"{s.name}: scored without a reason"
         assert s.scale in ("log", "linear") and s.direction in ("higher", "lower"), s.name
@@ -218,3 +297,4 @@ def _check(signals: tuple[Signal, ...]) -> None:
 
 
 _check(SIGNALS)
+assert not set(COHORT_SCORED) & {s.name for s in SIGNALS}

@@ -1,5 +1,5 @@
 """SQL of detection: the behaviour query (columns from the signal table), the run's temp
-tables (a per-account sample of requests, prompt skeletons, entity map), content signals,
+tables (a per-account sample of requests, prompt skeletons), content signals,
 candidate pairs for linkage, and the stored scores, signals, networks and edges."""
 
 from __future__ import annotations
@@ -13,6 +13,11 @@ import pandas as pd
 from analysis import config, store
 from analysis.store import CONTRACT_NAMES, NORMALISED_PROMPT_SQL, PROMPT_HASH_SQL
 from analysis.terms import NOISE
+
+
+def account_count(con: duckdb.DuckDBPyConnection) -> int:
+    """Return how many accounts the database holds."""
+    return int(con.execute("SELECT count(DISTINCT account_id) FROM requests").fetchall()[0][0])
 
 
 def request_count(con: duckdb.DuckDBPyConnection) -> int:
@@ -30,8 +35,7 @@ _SKELETON = (
 
 SAMPLE = "account_sample"  # temp table: a per-account sample of requests
 SKELETONS = "account_skeletons"  # temp table: per account, how often each skeleton is used
-ENTITIES = "entity_map"  # temp table: account_id -> entity_id (a network treated as one)
-TEMP_TABLES = (SAMPLE, SKELETONS, ENTITIES)
+TEMP_TABLES = (SAMPLE, SKELETONS)
 
 
 def make_account_skeletons(con: duckdb.DuckDBPyConnection) -> None:
@@ -51,30 +55,13 @@ def drop_temp_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> 
         con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def set_entity_map(con: duckdb.DuckDBPyConnection, mapping: pd.DataFrame) -> None:
-    """(Re)build the temporary table entity_map (account_id, entity_id) from mapping, so
-    that feature queries can treat a group of accounts (a network) as one entity."""
-    with store.registered(con, "_entity_map", mapping[["account_id", "entity_id"]]):
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {ENTITIES} AS "
-            "SELECT CAST(account_id AS VARCHAR) AS account_id, "
-            "CAST(entity_id AS VARCHAR) AS entity_id FROM _entity_map"
-        )
-
-
-def _entity_source(table: str, grouped: bool, cols: str) -> str:
-    """FROM clause of a feature query: table itself, or its rows of mapped accounts with
-    account_id replaced by the entity_id of entity_map."""
-    if not grouped:
-        return f"(SELECT {cols} FROM {table}) AS src"
-    return (
-        f"(SELECT m.entity_id AS account_id, {cols.replace('account_id, ', '')} "
-        f"FROM {table} JOIN {ENTITIES} AS m USING (account_id)) AS src"
-    )
+def _source(table: str, cols: str) -> str:
+    """FROM clause of a feature query over one of the run's tables."""
+    return f"(SELECT {cols} FROM {table}) AS src"
 
 
 # The request columns the behaviour query reads: every contract column (so a new signal
-# can read any of them), account_id first (grouped queries replace it).
+# can read any of them), account_id first.
 _REQUEST_COLS = ", ".join(["account_id", *(f'"{n}"' for n in CONTRACT_NAMES if n != "account_id")])
 _PASSED_COLS = ", ".join(
     f'"{n}"' for n in CONTRACT_NAMES
@@ -82,8 +69,8 @@ _PASSED_COLS = ", ".join(
 )  # fmt: skip
 
 
-def account_features_sql(columns: list[tuple[str, str]], grouped: bool = False) -> str:
-    """SQL returning one row per account (per entity of entity_map when grouped): the
+def account_features_sql(columns: list[tuple[str, str]]) -> str:
+    """SQL returning one row per account: the
     given (name, aggregate SQL) columns over the account's requests `a` and the per-account
     CTEs; needs account_skeletons (make_account_skeletons). Names and SQL come from the
     signal table (detection/signals.py), never from input."""
@@ -94,7 +81,33 @@ WITH r AS (
            -- billed tokens, else about four characters per token of the text itself
            coalesce(prompt_tokens, length(prompt) / 4.0) AS prompt_tokens,
            coalesce(completion_tokens, length(response) / 4.0) AS completion_tokens
-    FROM {_entity_source("requests", grouped, _REQUEST_COLS)}
+    FROM {_source("requests", _REQUEST_COLS)}
+), conv AS (
+    SELECT conversation_id, count(*) AS turns FROM requests
+    WHERE conversation_id IS NOT NULL GROUP BY conversation_id
+), rt AS (
+    -- each request with whether it is single-turn (no other request in its conversation)
+    SELECT r.*, CASE WHEN coalesce(conv.turns, 1) = 1 THEN 1.0 ELSE 0.0 END AS single_turn
+    FROM r LEFT JOIN conv ON conv.conversation_id = r.conversation_id
+), tuples AS (
+    -- share of requests sent with the account's most used parameter tuple
+    SELECT account_id, max(c) * 1.0 / sum(c) AS param_tuple_share
+    FROM (SELECT account_id, max_tokens, temperature, top_p, n, count(*) AS c
+          FROM r GROUP BY account_id, max_tokens, temperature, top_p, n) AS x
+    GROUP BY account_id
+), retries AS (
+    -- of the rate-limited (429) requests, the share followed by another request within a
+    -- minute; NULL below three 429s
+    SELECT account_id,
+           CASE WHEN sum(CASE WHEN status_code = 429 THEN 1 ELSE 0 END) >= 3
+                THEN sum(CASE WHEN status_code = 429 AND next_gap <= 60 THEN 1.0 ELSE 0.0 END)
+                     / sum(CASE WHEN status_code = 429 THEN 1 ELSE 0 END) END
+             AS retry_429_share
+    FROM (SELECT account_id, status_code,
+                 epoch(lead(ts) OVER (PARTITION BY account_id ORDER BY ts)) - epoch(ts)
+                   AS next_gap
+          FROM r) AS x
+    GROUP BY account_id
 ), gaps AS (
     SELECT account_id,
            epoch(ts) - epoch(lag(ts) OVER (PARTITION BY account_id ORDER BY ts)) AS gap
@@ -151,7 +164,7 @@ WITH r AS (
     GROUP BY account_id
 ), skeletons AS (
     SELECT account_id, skeleton_hash, sum(c) AS c
-    FROM {_entity_source(SKELETONS, grouped, "account_id, skeleton_hash, c")}
+    FROM {_source(SKELETONS, "account_id, skeleton_hash, c")}
     GROUP BY account_id, skeleton_hash
 ), template AS (
     SELECT account_id, sum(CASE WHEN c >= 3 THEN c ELSE 0 END) / sum(c) AS template_share,
@@ -167,7 +180,7 @@ WITH r AS (
 )
 SELECT a.account_id,
        {select}
-FROM r AS a
+FROM rt AS a
 LEFT JOIN gap_stats AS g USING (account_id)
 LEFT JOIN hour_stats AS hs USING (account_id)
 LEFT JOIN quiet AS q USING (account_id)
@@ -175,6 +188,8 @@ LEFT JOIN typical AS ty USING (account_id)
 LEFT JOIN peak AS p USING (account_id)
 LEFT JOIN template AS t USING (account_id)
 LEFT JOIN release_hits AS rh USING (account_id)
+LEFT JOIN tuples AS tu USING (account_id)
+LEFT JOIN retries AS rl USING (account_id)
 CROSS JOIN (SELECT max("timestamp") AS data_end FROM requests) AS e
 GROUP BY a.account_id
 ORDER BY a.account_id
@@ -182,12 +197,12 @@ ORDER BY a.account_id
 
 
 def account_features(
-    con: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]], grouped: bool = False
+    con: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]
 ) -> pd.DataFrame:
-    """Return one row per account (per entity of entity_map when grouped) with the given
+    """Return one row per account with the given
     behaviour columns (account_features_sql); needs account_skeletons."""
     return con.execute(
-        account_features_sql(columns, grouped),
+        account_features_sql(columns),
         {"min_days": config.RATE_MIN_DAYS, "typical_q": config.TYPICAL_DAY_QUANTILE},
     ).df()
 
@@ -230,11 +245,11 @@ def insert_reasoning_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) 
 
 
 def account_reasoning(
-    con: duckdb.DuckDBPyConnection, detector: str, threshold: float, grouped: bool = False
+    con: duckdb.DuckDBPyConnection, detector: str, threshold: float
 ) -> pd.DataFrame:
     """Return account_id, sampled_prompts, reasoning_share (share of sampled requests whose
     prompt asks for reasoning) from account_sample and reasoning_scores."""
-    src = _entity_source(SAMPLE, grouped, "account_id, prompt_hash")
+    src = _source(SAMPLE, "account_id, prompt_hash")
     return con.execute(
         f"""SELECT s.account_id, count(*) AS sampled_prompts,
                avg(CASE WHEN r.score >= ? THEN 1.0 ELSE 0.0 END) AS reasoning_share
@@ -245,14 +260,19 @@ def account_reasoning(
     ).df()
 
 
-def account_topics(con: duckdb.DuckDBPyConnection, grouped: bool = False) -> pd.DataFrame:
-    """Return account_id, campaigns_touched, topic_breadth (effective number of campaigns:
-    exp of the entropy of the account's requests over campaigns, noise left out) and
-    noise_share, from the latest campaign run's account_campaigns."""
-    src = _entity_source("account_campaigns", grouped, "account_id, campaign_id, requests")
+def account_topics(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return account_id, campaigns_touched, topic_breadth and noise_share over the account's
+    sampled requests (account_sample, the same number for every account with that many),
+    so a heavy account does not look broad by volume alone: topic_breadth is the effective
+    number of campaigns (exp of the entropy of the sampled requests over campaigns, noise
+    left out) of the latest campaign map."""
+    src = _source(SAMPLE, "account_id, prompt_hash")
     return con.execute(
-        f"""WITH ac AS (
-            SELECT account_id, campaign_id, sum(requests) AS requests FROM {src}
+        f"""WITH s AS (
+            SELECT src.account_id, coalesce(m.campaign_id, $noise) AS campaign_id
+            FROM {src} LEFT JOIN prompt_map AS m ON m.prompt_hash = src.prompt_hash
+        ), ac AS (
+            SELECT account_id, campaign_id, count(*) AS requests FROM s
             GROUP BY account_id, campaign_id
         ), t AS (
             SELECT account_id, campaign_id, requests,
@@ -332,7 +352,8 @@ def infrastructure_pairs(
 ) -> pd.DataFrame:
     """Return account_a, account_b, prefix, user_agent, created_gap_hours: pairs that used
     one network prefix (/24 or /64) with the same user agent, created at most creation_hours
-    apart (or without a creation time); prefix/agent groups above max_group are left out."""
+    apart (a missing creation time is no evidence: such pairs are left out); prefix/agent
+    groups above max_group are left out."""
     return con.execute(
         f"""WITH p AS (
             SELECT DISTINCT account_id, {_PREFIX_SQL} AS prefix, user_agent
@@ -358,8 +379,7 @@ def infrastructure_pairs(
         FROM pairs
         JOIN c AS ca ON ca.account_id = pairs.account_a
         JOIN c AS cb ON cb.account_id = pairs.account_b
-        WHERE ca.created IS NULL OR cb.created IS NULL
-           OR abs(epoch(ca.created) - epoch(cb.created)) <= ? * 3600""",
+        WHERE abs(epoch(ca.created) - epoch(cb.created)) <= ? * 3600""",
         [max_group, creation_hours],
     ).df()
 
@@ -423,6 +443,94 @@ def template_pairs(
         GROUP BY a.account_id, b.account_id
         HAVING count(*) >= ?""",
         [max_accounts, min_shared],
+    ).df()
+
+
+def recipe_candidates(
+    con: duckdb.DuckDBPyConnection, accounts: list[str], min_share: float, neighbours: int
+) -> pd.DataFrame:
+    """Return account_a, account_b: candidate pairs of the given accounts that both send at
+    least min_share of their requests with one recipe. Within a recipe's group each account
+    is paired with the next `neighbours` in a fixed order (a hash of the id), so a group of
+    g accounts gives about g * neighbours pairs, not g^2 / 2 (blocking)."""
+    if not accounts:
+        return pd.DataFrame(columns=["account_a", "account_b"])
+    with store.registered(con, "_harvest_accounts", pd.DataFrame({"account_id": accounts})):
+        return con.execute(
+            """WITH tot AS (
+                SELECT account_id, count(*) AS n FROM requests
+                WHERE account_id IN (SELECT account_id FROM _harvest_accounts)
+                GROUP BY account_id
+            ), ar AS (
+                SELECT q.account_id, rr.recipe_id, count(*) AS c
+                FROM requests AS q JOIN request_recipes AS rr USING (request_id)
+                WHERE q.account_id IN (SELECT account_id FROM _harvest_accounts)
+                GROUP BY q.account_id, rr.recipe_id
+            ), g AS (
+                SELECT ar.account_id, ar.recipe_id,
+                       row_number() OVER (PARTITION BY ar.recipe_id ORDER BY md5(ar.account_id))
+                         AS pos,
+                       count(*) OVER (PARTITION BY ar.recipe_id) AS size
+                FROM ar JOIN tot USING (account_id)
+                WHERE ar.c * 1.0 / tot.n >= ?
+            )
+            SELECT DISTINCT least(a.account_id, b.account_id) AS account_a,
+                   greatest(a.account_id, b.account_id) AS account_b
+            FROM g AS a JOIN g AS b
+              ON a.recipe_id = b.recipe_id AND b.pos <> a.pos
+             AND (b.pos - a.pos + a.size) % a.size BETWEEN 1 AND ?""",
+            [min_share, neighbours],
+        ).df()
+
+
+def account_recipe_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return account_id, recipe_id, requests, total: each account's framed requests per
+    recipe and all its requests."""
+    return con.execute(
+        """WITH tot AS (SELECT account_id, count(*) AS total FROM requests GROUP BY 1)
+        SELECT q.account_id, rr.recipe_id, count(*) AS requests, any_value(tot.total) AS total
+        FROM requests AS q JOIN request_recipes AS rr USING (request_id)
+        JOIN tot USING (account_id)
+        GROUP BY 1, 2 ORDER BY 1, 2"""
+    ).df()
+
+
+def has_recipes(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any request has a recipe (the recipe stage has run and found frames)."""
+    return bool(con.execute("SELECT count(*) FROM request_recipes").fetchall()[0][0])
+
+
+def account_shapes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return account_id, shape (the account's most used max_tokens/temperature/top_p/n
+    tuple and whether its answers are mostly JSON, as one string) and hour0..hour23 (the
+    share of its requests in each UTC hour of the day)."""
+    return con.execute(
+        """WITH t AS (
+            SELECT account_id,
+                   concat_ws('|', coalesce(CAST(max_tokens AS VARCHAR), '-'),
+                             coalesce(CAST(temperature AS VARCHAR), '-'),
+                             coalesce(CAST(top_p AS VARCHAR), '-'),
+                             coalesce(CAST(n AS VARCHAR), '-')) AS tuple,
+                   count(*) AS c
+            FROM requests GROUP BY 1, 2
+        ), top AS (
+            SELECT account_id, arg_max(tuple, c) AS tuple FROM t GROUP BY account_id
+        ), fmt AS (
+            SELECT account_id,
+                   avg(CASE WHEN regexp_matches(ltrim(coalesce(response, '')), '^([{\\[]|```json)')
+                            THEN 1.0 ELSE 0.0 END) >= 0.5 AS json_answers
+            FROM requests GROUP BY account_id
+        ), h AS (
+            SELECT account_id, hour("timestamp") AS hr, count(*) AS c
+            FROM requests GROUP BY 1, 2
+        ), hp AS (
+            SELECT account_id, list(hr ORDER BY hr) AS hrs, list(c ORDER BY hr) AS cs
+            FROM h GROUP BY account_id
+        )
+        SELECT top.account_id, top.tuple || '|' || CAST(fmt.json_answers AS VARCHAR) AS shape,
+               hp.hrs, hp.cs
+        FROM top JOIN fmt USING (account_id) JOIN hp USING (account_id)
+        ORDER BY top.account_id"""
     ).df()
 
 

@@ -9,9 +9,10 @@ frequent trigram: a repeated instruction ("solve the following problem step by s
 show your reasoning") is one; a common phrase of ordinary questions ("what is the") is too
 short to be one. Only a text's most repeated part (tokens at least ``core_ratio`` as
 frequent as the text's most frequent trigram) is frame: the instruction goes with every
-payload, a templated phrase of the payload with a few. A segment used by at least ``boilerplate_share`` of all accounts (a default
-system prompt everyone sends) says nothing about anyone and is dropped. A text's frame is its
-segments in order, joined by " … "; a text with no segment has no frame (free-form).
+payload, a templated phrase of the payload with a few. A segment used by at least
+``boilerplate_share`` of all accounts (a default system prompt everyone sends) says nothing
+about anyone and is dropped. A text's frame is its segments in order, joined by " … "; a
+text with no segment has no frame (free-form).
 
 Frames that differ only by noise (casing, punctuation, a filler word, a reordered clause)
 fall into one *family*: MinHash signatures of their token trigrams, grouped by locality-

@@ -11,7 +11,6 @@ import pytest
 
 from analysis import ingest, store
 from analysis.detection import features as stages
-from analysis.detection import run
 from analysis.detection.run import DetectionRun
 
 T0 = datetime(2026, 10, 1)
@@ -147,24 +146,6 @@ def test_tokens_fall_back_to_text_length(tmp_path):
     con.close()
     # first row: 40 / 4 = 10 prompt and 400 / 4 = 100 completion tokens; second as billed
     assert a.out_in_ratio == pytest.approx((100 + 50) / (10 + 5))
-
-
-def test_networks_are_measured_as_one_entity(tmp_path, features):
-    rows = [
-        {"account_id": acct, "timestamp": T0 + timedelta(hours=h), "prompt": f"p{acct}{h}"}
-        for acct, hours in (("a", range(0, 24, 2)), ("b", range(1, 24, 2)), ("c", [5]))
-        for h in hours
-    ]
-    con = store.connect(tmp_path / "g.duckdb")
-    ingest.ingest_paths(con, [str(write(tmp_path / "g.jsonl", rows))])
-    members = pd.DataFrame({"account_id": ["a", "b"], "network_id": ["n1"] * 2})
-    with DetectionRun(con) as inputs, run.entities(inputs, members):
-        grouped = stages.behaviour(inputs, grouped=True).set_index("account_id")
-    con.close()
-    # a and b take turns: each is active in 12 hours, together in all 24
-    assert list(grouped.index) == ["n1"]
-    assert grouped.loc["n1", "requests"] == 24 and grouped.loc["n1", "active_hours"] == 24
-    assert grouped.loc["n1", "hour_entropy"] == pytest.approx(1.0)
 
 
 def test_a_typical_day_needs_activity_on_most_days(tmp_path):

@@ -122,14 +122,15 @@ def test_timing_corroborates_infrastructure(tmp_path):
             f"s{k}", ip=f"192.0.2.{k + 1}", ua="Go-http-client/2.0",
             created=T0 - timedelta(days=5 - k), card=f"pf_{k}", hours=on,
         )  # fmt: skip
-    # a third account on the same /24 and agent with its own, unrelated hours
-    rows += account_rows("s2", ip="192.0.2.99", ua="Go-http-client/2.0",
-                         created=T0 - timedelta(days=4), card="pf_2",
-                         hours=sorted(rng.sample(range(24 * 7), 60)))  # fmt: skip
+    # a third account on the same /24 and agent with its own, unrelated hours and its own
+    # sampling parameters (so it does not look alike in shape either)
+    rows += [r | {"temperature": 0.2} for r in account_rows(
+        "s2", ip="192.0.2.99", ua="Go-http-client/2.0", created=T0 - timedelta(days=4),
+        card="pf_2", hours=sorted(rng.sample(range(24 * 7), 60)))]  # fmt: skip
     con = build(tmp_path, rows)
     links = link(con)
     assert networks(links) == [{"s0", "s1"}]
-    assert set(links.edges["edge_types"].iat[0]) == {"infrastructure", "timing"}
+    assert {"infrastructure", "timing"} <= set(links.edges["edge_types"].iat[0])
     con.close()
 
 

@@ -121,36 +121,6 @@ def test_levels(risk, name):
     assert scoring.level(risk) == name
 
 
-def test_members_take_their_network_score_with_its_reasons():
-    own = pd.DataFrame(
-        {
-            "account_id": ["a", "b", "c"],
-            "risk_score": [0.2, 0.9, 0.1],
-            "risk_level": ["low", "critical", "low"],
-            "reasons": [["own a"], ["own b"], []],
-        }
-    )
-    own["own_reasons"] = own["reasons"]
-    nets = pd.DataFrame(
-        {"network_id": ["n1"], "risk_score": [0.7], "risk_level": ["high"], "reasons": [["big"]]}
-    )
-    members = pd.DataFrame({"account_id": ["a", "b"], "network_id": ["n1", "n1"]})
-    out = scoring.combine(own, nets, members).set_index("account_id")
-    assert out.loc["a", "risk_score"] == 0.7 and out.loc["a", "risk_level"] == "high"
-    assert out.loc["a", "own_score"] == 0.2
-    assert out.loc["a", "reasons"] == [
-        "one of 2 linked accounts of network n1; together they:", "big",
-        "this account alone: own a",
-    ]  # fmt: skip
-    assert out.loc["b", "risk_score"] == 0.9  # its own score is higher: kept
-    assert out.loc["c", "risk_score"] == 0.1 and pd.isna(out.loc["c", "network_id"])
-
-
-# ---------------------------------------------------------------------------
-# content signals and the scoring run on a database
-# ---------------------------------------------------------------------------
-
-
 def test_prompt_distance_separates_an_unusual_account():
     from analysis.detection.features import prompt_distance
 
@@ -170,21 +140,44 @@ def test_prompt_distance_separates_an_unusual_account():
     assert abs(ordinary.median()) < 0.02  # unbiased: near zero for the population itself
 
 
-def test_topic_breadth_from_campaigns(tmp_path):
-    from analysis import store
-    from analysis.detection import DetectionRun, features
+def test_topic_breadth_from_campaigns_on_the_sample(tmp_path):
+    import json
 
+    from analysis import ingest, store
+    from analysis.detection import DetectionRun, features
+    from analysis.store import PROMPT_HASH_SQL
+
+    # a: 5 prompts of campaign 1 and 5 of campaign 2; b: 9 of campaign 1 and one unmapped
+    # prompt (noise); c: 4 noise; d: 60 prompts of 30 campaigns, of which only the sampled
+    # 25 count (SIGNAL_SAMPLE_PER_ACCOUNT)
+    plan = {"a": [1] * 5 + [2] * 5, "b": [1] * 9 + [-1], "c": [-1] * 4,
+            "d": [k % 30 + 10 for k in range(60)]}  # fmt: skip
+    rows, mapped = [], []
+    for acct, camps in plan.items():
+        for i, camp in enumerate(camps):
+            prompt = f"prompt {acct} {i}"
+            rows.append({"request_id": f"{acct}{i}", "account_id": acct, "prompt": prompt,
+                         "timestamp": "2026-10-01T10:00:00Z"})  # fmt: skip
+            if camp != -1:
+                mapped.append((prompt, camp))
+    path = tmp_path / "t.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     con = store.connect(tmp_path / "t.duckdb")
-    con.execute(
-        "INSERT INTO account_campaigns VALUES ('a', 1, 5, 0.5), ('a', 2, 5, 0.5), "
-        "('b', 1, 9, 0.9), ('b', -1, 1, 0.1), ('c', -1, 4, 1.0)"
-    )
+    ingest.ingest_paths(con, [str(path)])
+    for prompt, camp in mapped:
+        con.execute(
+            "INSERT INTO prompt_map (prompt_hash, x, y, campaign_id, in_sample, run_id) "
+            f"SELECT {PROMPT_HASH_SQL}, 0, 0, ?, true, 1 "
+            "FROM (SELECT ? AS prompt)",
+            [camp, prompt],
+        )
     with DetectionRun(con) as inputs:
         t = features.topics(inputs).set_index("account_id")
     con.close()
     assert t.loc["a", "campaigns_touched"] == 2 and t.loc["a", "topic_breadth"] == pytest.approx(2)
     assert t.loc["b", "topic_breadth"] == pytest.approx(1) and t.loc["b", "noise_share"] == 0.1
     assert t.loc["c", "campaigns_touched"] == 0 and t.loc["c", "topic_breadth"] == 0
+    assert t.loc["d", "campaigns_touched"] <= 25  # fixed-size sample, not all 30 campaigns
 
 
 @pytest.fixture(scope="module")

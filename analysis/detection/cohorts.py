@@ -1,0 +1,159 @@
+"""Cohorts: a network of linked accounts scored as one entity against cohorts of the same
+size drawn at random from the population, and its evidence passed to its members.
+
+Summing a network's traffic and comparing it with single accounts makes any group look
+big; a cohort of 300 accounts is compared with random groups of 300 instead (for sizes in
+powers of two, COHORT_NULL_SAMPLES groups each). The cohort signals (signals.COHORT_SIGNALS)
+are pooled from the members' own signals, so the same function computes them for a real
+cohort and for a random one.
+
+Members inherit the cohort's risk scaled by their link strength (linkage.link_strength);
+a member without evidence of its own (both its axes under COHORT_OWN_EVIDENCE) never rises
+above medium on inheritance alone. Reasons say which come from the cohort.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from analysis import config
+from analysis.detection import signals as signal_table
+from analysis.detection.scoring import RiskScorer, level
+
+# member columns the cohort signals are pooled from
+MEMBER_COLUMNS = (
+    "requests", "typical_day_requests", "typical_day_output_tokens", "first_seen",
+    "age_at_first_days", "sampled_prompts", "reasoning_share", "judging_share",
+    "single_turn_share",
+)  # fmt: skip
+
+
+def _share(part: float, whole: float) -> float:
+    return float(part / whole) if whole else 0.0
+
+
+class Pool:
+    """The members' signals as arrays, and their requests per recipe (sparse), so that any
+    group of row indices can be pooled quickly."""
+
+    def __init__(self, table: pd.DataFrame, recipe_counts: pd.DataFrame):
+        self.accounts = table["account_id"].to_numpy()
+        self.index = {a: i for i, a in enumerate(self.accounts)}
+
+        def col(name: str) -> np.ndarray:
+            if name not in table:
+                return np.zeros(len(table))
+            return pd.to_numeric(table[name], errors="coerce").to_numpy(np.float64)
+
+        self.requests = np.nan_to_num(col("requests"))
+        self.day_requests = np.nan_to_num(col("typical_day_requests"))
+        self.day_tokens = np.nan_to_num(col("typical_day_output_tokens"))
+        first = pd.to_datetime(table.get("first_seen"), utc=True, errors="coerce")
+        first_days = (first.astype("int64") / 86_400e9).to_numpy(np.float64, copy=True)
+        first_days[first.isna().to_numpy()] = np.nan
+        self.age = col("age_at_first_days")
+        self.created = first_days - self.age  # NaN without a creation time
+        self.sampled = np.nan_to_num(col("sampled_prompts"))
+        self.reasoning = np.nan_to_num(col("reasoning_share")) * self.sampled
+        self.judging = np.nan_to_num(col("judging_share")) * self.sampled
+        self.single = np.nan_to_num(col("single_turn_share")) * self.requests
+        rows = recipe_counts["account_id"].map(self.index)
+        ok = rows.notna().to_numpy()
+        codes, _ = pd.factorize(recipe_counts["recipe_id"])
+        self.recipes = sparse.csr_matrix(
+            (recipe_counts["requests"].to_numpy(np.float64)[ok],
+             (rows.to_numpy()[ok].astype(np.int64), codes[ok])),
+            shape=(len(table), max(int(codes.max()) + 1 if len(codes) else 1, 1)),
+        )  # fmt: skip
+
+    def signals(self, rows: np.ndarray) -> dict[str, float]:
+        """The cohort signals of the members at these row indices."""
+        req = self.requests[rows].sum()
+        sampled = self.sampled[rows].sum()
+        created = self.created[rows]
+        created = created[np.isfinite(created)]
+        age = self.age[rows]
+        age = age[np.isfinite(age)]
+        top = self.recipes[rows].sum(axis=0).max() if self.recipes.nnz else 0.0
+        return {
+            "cohort_day_requests": float(self.day_requests[rows].sum()),
+            "cohort_day_output_tokens": float(self.day_tokens[rows].sum()),
+            "cohort_created_spread_days": float(np.std(created)) if len(created) > 1 else np.nan,
+            "cohort_age_days": float(np.median(age)) if len(age) else np.nan,
+            "cohort_reasoning_share": _share(self.reasoning[rows].sum(), sampled),
+            "cohort_judging_share": _share(self.judging[rows].sum(), sampled),
+            "cohort_recipe_share": _share(top, req),
+            "cohort_single_turn_share": _share(self.single[rows].sum(), req),
+        }
+
+
+def size_bucket(n: int) -> int:
+    """The cohort size a null distribution is drawn for: the power of two nearest n."""
+    return int(2 ** round(np.log2(max(n, 2))))
+
+
+def null_cohorts(pool: Pool, size: int, k: int, rng: np.random.Generator) -> pd.DataFrame:
+    """k random cohorts of `size` accounts (without replacement within one), pooled."""
+    n = len(pool.accounts)
+    size = min(size, n)
+    return pd.DataFrame([pool.signals(rng.choice(n, size, replace=False)) for _ in range(k)])
+
+
+def score_cohorts(
+    pool: Pool, members: pd.DataFrame, rng: np.random.Generator | None = None
+) -> tuple[pd.DataFrame, dict]:
+    """Score each network of members (account_id, network_id) as a cohort against random
+    cohorts of its size bucket; return (network_id, accounts, scale, harvest, risk_score,
+    risk_level, reasons, and the cohort signals; the fitted nulls' parameters)."""
+    rng = rng or np.random.default_rng(config.CAMPAIGN_SEED)
+    cols = ["network_id", "accounts", "scale", "harvest", "risk_score", "risk_level", "reasons"]
+    if members.empty:
+        return pd.DataFrame(columns=cols), {}
+    rows = []
+    for net, group in members.groupby("network_id", sort=True):
+        idx = np.array([pool.index[a] for a in group["account_id"] if a in pool.index])
+        rows.append({"network_id": net, "accounts": len(idx), **pool.signals(idx)})
+    table = pd.DataFrame(rows)
+    table["bucket"] = table["accounts"].map(size_bucket)
+    out, params = [], {}
+    for bucket, part in table.groupby("bucket", sort=True):
+        null = null_cohorts(pool, int(bucket), config.COHORT_NULL_SAMPLES, rng)
+        scorer = RiskScorer(signal_table.COHORT_SCORED).fit(null)
+        params[int(bucket)] = {"center": scorer.center_, "spread": scorer.spread_}
+        out.append(pd.concat([part, scorer.score(part)], axis=1))
+    scored = pd.concat(out).drop(columns=["bucket"]).sort_values("network_id", ignore_index=True)
+    return scored, params
+
+
+def inherit(own: pd.DataFrame, cohorts: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Return own (account_id, scale, harvest, risk_score, risk_level, reasons) with
+    network_id, link_strength, own_score, and risk raised to the cohort's risk times the
+    member's link strength where that is higher (at most medium without own evidence)."""
+    out = own.merge(members, on="account_id", how="left")
+    out["own_score"] = out["risk_score"]
+    if cohorts.empty:
+        return out
+    by_net = cohorts.set_index("network_id")
+    cap = config.COHORT_NO_EVIDENCE_MAX
+    for i in out.index[out["network_id"].notna()]:
+        net = by_net.loc[out.at[i, "network_id"]]
+        strength = float(out.at[i, "link_strength"])
+        inherited = float(net["risk_score"]) * strength
+        own_evidence = max(out.at[i, "scale"], out.at[i, "harvest"]) >= config.COHORT_OWN_EVIDENCE
+        if not own_evidence:
+            inherited = min(inherited, cap)
+        if inherited <= out.at[i, "risk_score"]:
+            continue
+        out.at[i, "risk_score"] = inherited
+        out.at[i, "risk_level"] = level(inherited)
+        head = (
+            f"one of {int(net['accounts'])} linked accounts of cohort {out.at[i, 'network_id']} "
+            f"(link strength {strength:.2f}"
+            + ("" if own_evidence else "; little evidence of its own, so at most medium")
+            + "); together they:"
+        )
+        own_reasons = [f"this account alone: {r}" for r in out.at[i, "reasons"]]
+        out.at[i, "reasons"] = [head, *net["reasons"], *own_reasons]
+    return out
