@@ -2,14 +2,15 @@
 size drawn at random from the population, and its evidence passed to its members.
 
 Summing a network's traffic and comparing it with single accounts makes any group look
-big; a cohort of 300 accounts is compared with random groups of 300 instead (for sizes in
-powers of two, COHORT_NULL_SAMPLES groups each). The cohort signals (signals.COHORT_SIGNALS)
+big; a cohort of 300 accounts is compared with COHORT_NULL_SAMPLES random groups of 300
+of the other accounts instead. The cohort signals (signals.COHORT_SIGNALS)
 are pooled from the members' own signals, so the same function computes them for a real
 cohort and for a random one.
 
 Members inherit the cohort's risk scaled by their link strength (linkage.link_strength);
-a member without evidence of its own (both its axes under COHORT_OWN_EVIDENCE) never rises
-above medium on inheritance alone. Reasons say which come from the cohort.
+a member without evidence of its own (not one reason of its own: no signal at least
+REASON_MIN_EVIDENCE above the population) never rises above medium on inheritance alone.
+Reasons say which come from the cohort.
 """
 
 from __future__ import annotations
@@ -89,42 +90,37 @@ class Pool:
         }
 
 
-def size_bucket(n: int) -> int:
-    """The cohort size a null distribution is drawn for: the power of two nearest n."""
-    return int(2 ** round(np.log2(max(n, 2))))
-
-
-def null_cohorts(pool: Pool, size: int, k: int, rng: np.random.Generator) -> pd.DataFrame:
-    """k random cohorts of `size` accounts (without replacement within one), pooled."""
-    n = len(pool.accounts)
-    size = min(size, n)
-    return pd.DataFrame([pool.signals(rng.choice(n, size, replace=False)) for _ in range(k)])
+def null_cohorts(
+    pool: Pool, size: int, k: int, rng: np.random.Generator, exclude: np.ndarray | None = None
+) -> pd.DataFrame:
+    """k random cohorts of `size` accounts (without replacement within one) drawn from the
+    accounts not in `exclude` (a cohort is not compared with groups of itself), pooled."""
+    candidates = np.setdiff1d(np.arange(len(pool.accounts)), exclude if exclude is not None else [])
+    size = min(size, len(candidates))
+    return pd.DataFrame(
+        [pool.signals(rng.choice(candidates, size, replace=False)) for _ in range(k)]
+    )
 
 
 def score_cohorts(
     pool: Pool, members: pd.DataFrame, rng: np.random.Generator | None = None
 ) -> tuple[pd.DataFrame, dict]:
     """Score each network of members (account_id, network_id) as a cohort against random
-    cohorts of its size bucket; return (network_id, accounts, scale, harvest, risk_score,
-    risk_level, reasons, and the cohort signals; the fitted nulls' parameters)."""
+    cohorts of its size drawn from the other accounts; return (network_id, accounts, scale,
+    harvest, risk_score, risk_level, reasons and the cohort signals; each null's medians)."""
     rng = rng or np.random.default_rng(config.CAMPAIGN_SEED)
     cols = ["network_id", "accounts", "scale", "harvest", "risk_score", "risk_level", "reasons"]
     if members.empty:
         return pd.DataFrame(columns=cols), {}
-    rows = []
+    out, params = [], {}
     for net, group in members.groupby("network_id", sort=True):
         idx = np.array([pool.index[a] for a in group["account_id"] if a in pool.index])
-        rows.append({"network_id": net, "accounts": len(idx), **pool.signals(idx)})
-    table = pd.DataFrame(rows)
-    table["bucket"] = table["accounts"].map(size_bucket)
-    out, params = [], {}
-    for bucket, part in table.groupby("bucket", sort=True):
-        null = null_cohorts(pool, int(bucket), config.COHORT_NULL_SAMPLES, rng)
+        row = pd.DataFrame([{"network_id": net, "accounts": len(idx), **pool.signals(idx)}])
+        null = null_cohorts(pool, len(idx), config.COHORT_NULL_SAMPLES, rng, exclude=idx)
         scorer = RiskScorer(signal_table.COHORT_SCORED).fit(null)
-        params[int(bucket)] = {"center": scorer.center_, "spread": scorer.spread_}
-        out.append(pd.concat([part, scorer.score(part)], axis=1))
-    scored = pd.concat(out).drop(columns=["bucket"]).sort_values("network_id", ignore_index=True)
-    return scored, params
+        params[str(net)] = {k: round(v, 4) for k, v in scorer.median_.items()}
+        out.append(pd.concat([row, scorer.score(row)], axis=1))
+    return pd.concat(out, ignore_index=True), params
 
 
 def inherit(own: pd.DataFrame, cohorts: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +137,7 @@ def inherit(own: pd.DataFrame, cohorts: pd.DataFrame, members: pd.DataFrame) -> 
         net = by_net.loc[out.at[i, "network_id"]]
         strength = float(out.at[i, "link_strength"])
         inherited = float(net["risk_score"]) * strength
-        own_evidence = max(out.at[i, "scale"], out.at[i, "harvest"]) >= config.COHORT_OWN_EVIDENCE
+        own_evidence = len(out.at[i, "reasons"]) > 0
         if not own_evidence:
             inherited = min(inherited, cap)
         if inherited <= out.at[i, "risk_score"]:

@@ -4,9 +4,9 @@ communities (networks, also called cohorts when recipes link them).
 Each edge type is one kind of shared evidence between two accounts:
 
 - ``payment``: they pay with one instrument (not counting accounts of one declared org);
-- ``infrastructure``: one network prefix (/24 or /64) with the same user agent, both
-  accounts created within LINK_CREATION_HOURS of each other (a missing creation time is no
-  evidence: such pairs are not infrastructure-linked);
+- ``infrastructure``: one network prefix (/24 or /64) with the same user agent;
+- ``creation``: both accounts created within LINK_CREATION_HOURS of each other (a batch
+  registration; a missing creation time is no evidence);
 - ``timing``: their hourly activity moves together (shifts, outages, turn-taking);
 - ``content``: their mixes of prompt campaigns are alike, or they share rare templates;
 - ``recipe``: both carry harvest evidence of their own and their mixes of instruction
@@ -41,11 +41,12 @@ from analysis.campaigns import sql as campaign_sql
 from analysis.detection import sql
 from analysis.detection.inputs import Inputs
 
-EDGE_TYPES = ("payment", "infrastructure", "timing", "content", "recipe", "shape")
+EDGE_TYPES = ("payment", "infrastructure", "creation", "timing", "content", "recipe", "shape")
 # candidate kinds and the edge type each one is evidence of
 _KIND_TYPE = {
     "payment": "payment",
     "infrastructure": "infrastructure",
+    "creation": "creation",
     "timing": "timing",
     "campaigns": "content",
     "templates": "content",
@@ -69,10 +70,9 @@ def _evidence(kind: str, row: dict) -> str:
     if kind == "infrastructure":
         prefix = row["prefix"]
         block = f"{prefix}::/64" if ":" in prefix else f"{prefix}.0/24"
-        return (
-            f"same network {block} and user agent {row['user_agent']!r}, accounts created "
-            f"{row['created_gap_hours']:.0f} h apart"
-        )
+        return f"same network {block} and user agent {row['user_agent']!r}"
+    if kind == "creation":
+        return f"accounts created {row['created_gap_hours']:.1f} h apart"
     if kind == "campaigns":
         sim, shared = row["similarity"], row["shared"]
         return f"alike campaign mix (similarity {sim:.2f} over {shared} campaigns)"
@@ -131,8 +131,9 @@ def candidate_pairs(inputs: Inputs) -> dict[str, pd.DataFrame]:
     con = inputs.con
     out = {
         "payment": sql.payment_pairs(con, config.LINK_MAX_GROUP),
-        "infrastructure": sql.infrastructure_pairs(
-            con, config.LINK_MAX_GROUP, config.LINK_CREATION_HOURS
+        "infrastructure": sql.infrastructure_pairs(con, config.LINK_MAX_GROUP),
+        "creation": sql.creation_pairs(
+            con, config.LINK_CREATION_HOURS, config.LINK_CREATION_NEIGHBOURS
         ),
         "templates": sql.template_pairs(
             con, config.LINK_TEMPLATE_MAX_ACCOUNTS, config.LINK_TEMPLATE_MIN_SHARED
@@ -200,6 +201,9 @@ class RecipeMixes:
         return out.reset_index(drop=True)
 
 
+NO_PARAMETERS = "-|-|-|-|"  # the shape prefix of an account that sends none (sql.account_shapes)
+
+
 def _hour_profiles(shapes: pd.DataFrame) -> np.ndarray:
     H = np.zeros((len(shapes), 24))
     for i, (hrs, cs) in enumerate(zip(shapes["hrs"], shapes["cs"], strict=True)):
@@ -210,31 +214,38 @@ def _hour_profiles(shapes: pd.DataFrame) -> np.ndarray:
 
 class Shapes:
     """How each account sends: its usual parameter tuple and answer format, and its
-    hour-of-day profile; the base rate of two random accounts looking alike."""
+    hour-of-day profile. Two accounts look alike when their shapes are equal and their hour
+    profiles close; the chance of that between unrelated accounts is the share of accounts
+    with that shape, squared, times the rate at which random pairs have close profiles (so
+    a popular default tuple says little and a rare one much)."""
 
     def __init__(self, table: pd.DataFrame, rng: np.random.Generator):
+        # an account that sends no parameters at all has no shape (no evidence either way)
+        table = table[~table["shape"].str.startswith(NO_PARAMETERS)].reset_index(drop=True)
         self.index = {a: i for i, a in enumerate(table["account_id"])}
         self.shape = table["shape"].to_numpy()
+        self.share = table["shape"].map(table["shape"].value_counts(normalize=True)).to_numpy()
         self.H = _hour_profiles(table)
         a, b = _random_pairs(len(table), rng)
-        self.base_rate = base_rate(int(self._alike(a, b)[0].sum()), len(a))
-
-    def _alike(self, ia: np.ndarray, ib: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        sim = np.einsum("ij,ij->i", self.H[ia], self.H[ib])
-        same = self.shape[ia] == self.shape[ib]
-        return same & (sim >= config.LINK_SHAPE_HOUR_SIMILARITY), sim
+        close = np.einsum("ij,ij->i", self.H[a], self.H[b]) >= config.LINK_SHAPE_HOUR_SIMILARITY
+        self.hour_rate = base_rate(int(close.sum()), len(a))
 
     def pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
-        """The given pairs that look alike: account_a, account_b, shape, similarity."""
-        cols = ["account_a", "account_b", "shape", "similarity"]
+        """The given pairs that look alike: account_a, account_b, shape, similarity,
+        p_unrelated."""
+        cols = ["account_a", "account_b", "shape", "similarity", "p_unrelated"]
+        known = pairs["account_a"].isin(self.index) & pairs["account_b"].isin(self.index)
+        pairs = pairs[known]
         if pairs.empty:
             return pd.DataFrame(columns=cols)
         ia = pairs["account_a"].map(self.index).to_numpy()
         ib = pairs["account_b"].map(self.index).to_numpy()
-        ok, sim = self._alike(ia, ib)
+        sim = np.einsum("ij,ij->i", self.H[ia], self.H[ib])
+        ok = (self.shape[ia] == self.shape[ib]) & (sim >= config.LINK_SHAPE_HOUR_SIMILARITY)
         out = pairs.loc[ok, ["account_a", "account_b"]].copy()
         out["shape"] = self.shape[ia[ok]]
         out["similarity"] = sim[ok]
+        out["p_unrelated"] = self.share[ia[ok]] ** 2 * self.hour_rate
         return out.reset_index(drop=True)
 
 
@@ -284,6 +295,14 @@ def timing_pairs(
         (np.einsum("ij,ij->i", Z[pool[a]], Z[pool[b]]) >= config.LINK_TIMING_CORRELATION).sum()
     )
     return out.reset_index(drop=True), base_rate(hits, len(a))
+
+
+def creation_rate(created: pd.DataFrame, rng: np.random.Generator) -> float:
+    """How often two random accounts were created within LINK_CREATION_HOURS of each other
+    (signup waves raise it, and so weaken the evidence)."""
+    h = created["created_hours"].to_numpy(np.float64)
+    a, b = _random_pairs(len(h), rng)
+    return base_rate(int((np.abs(h[a] - h[b]) <= config.LINK_CREATION_HOURS).sum()), len(a))
 
 
 def network_name(members: list[str]) -> str:
@@ -343,6 +362,7 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
         con.execute("SELECT count(DISTINCT account_id) FROM requests").fetchall()[0][0]
     )
     weights_of = {k: llr(p) for k, p in _base_rates(by_kind, n_accounts).items()}
+    weights_of["creation"] = llr(creation_rate(sql.account_created(con), rng))
     cand = pd.concat(
         [df[["account_a", "account_b"]] for df in by_kind.values() if not df.empty]
         or [pd.DataFrame(columns=["account_a", "account_b"])]
@@ -350,9 +370,7 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
     timing, timing_rate = timing_pairs(inputs, cand, rng)
     by_kind["timing"] = timing
     weights_of["timing"] = llr(timing_rate)
-    shapes = Shapes(sql.account_shapes(con), rng)
-    by_kind["shape"] = shapes.pairs(cand)
-    weights_of["shape"] = llr(shapes.base_rate)
+    by_kind["shape"] = Shapes(sql.account_shapes(con), rng).pairs(cand)
     if sql.has_recipes(con) and harvest_accounts:
         mixes = RecipeMixes(sql.account_recipe_counts(con), harvest_accounts, rng)
         recipe_cand = sql.recipe_candidates(
@@ -367,7 +385,7 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
             continue
         etype = _KIND_TYPE[kind]
         for row in frame.to_dict("records"):
-            w = weights_of[kind]
+            w = llr(row["p_unrelated"]) if "p_unrelated" in row else weights_of[kind]
             ev = rows.setdefault((row["account_a"], row["account_b"]), {})
             old_w, old_text = ev.get(etype, (0.0, ""))
             text = _evidence(kind, row)

@@ -232,9 +232,11 @@ COHORT_SIGNALS: tuple[Signal, ...] = (
         reason="together take {v} output tokens on a typical day (same-size random "
         "cohorts: {m})",
     ),
+    # Registering dozens of accounts at once is an act of machine scale: the weight of a
+    # sustained volume. Ordinary cohorts (offices, families) are created over months.
     Signal(
         "cohort_created_spread_days", source="cohort",
-        axis="scale", weight=0.3, scale="log", floor=0.3, direction="lower",
+        axis="scale", weight=0.6, scale="log", floor=0.3, direction="lower",
         reason="accounts created within {v} days of each other (standard deviation; "
         "same-size random cohorts: {m})",
     ),

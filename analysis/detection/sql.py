@@ -347,40 +347,69 @@ def payment_pairs(con: duckdb.DuckDBPyConnection, max_group: int) -> pd.DataFram
     ).df()
 
 
-def infrastructure_pairs(
-    con: duckdb.DuckDBPyConnection, max_group: int, creation_hours: float
-) -> pd.DataFrame:
-    """Return account_a, account_b, prefix, user_agent, created_gap_hours: pairs that used
-    one network prefix (/24 or /64) with the same user agent, created at most creation_hours
-    apart (a missing creation time is no evidence: such pairs are left out); prefix/agent
-    groups above max_group are left out."""
+def infrastructure_pairs(con: duckdb.DuckDBPyConnection, max_group: int) -> pd.DataFrame:
+    """Return account_a, account_b, prefix, user_agent: pairs that used one network prefix
+    (/24 or /64) with the same user agent; prefix/agent groups above max_group are left out."""
     return con.execute(
         f"""WITH p AS (
             SELECT DISTINCT account_id, {_PREFIX_SQL} AS prefix, user_agent
             FROM requests
             WHERE ip IS NOT NULL AND ip <> '' AND user_agent IS NOT NULL AND user_agent <> ''
-        ), c AS (
-            SELECT account_id, min(account_created_at) AS created FROM requests
-            GROUP BY account_id
         ), big AS (
             SELECT prefix, user_agent FROM p GROUP BY prefix, user_agent HAVING count(*) > ?
-        ), pairs AS (
-            SELECT a.account_id AS account_a, b.account_id AS account_b,
-                   min(a.prefix) AS prefix, min(a.user_agent) AS user_agent
-            FROM p AS a JOIN p AS b
-              ON a.prefix = b.prefix AND a.user_agent = b.user_agent
-             AND a.account_id < b.account_id
-            WHERE NOT EXISTS (SELECT 1 FROM big
-                              WHERE big.prefix = a.prefix AND big.user_agent = a.user_agent)
-            GROUP BY a.account_id, b.account_id
         )
-        SELECT pairs.*,
-               abs(epoch(ca.created) - epoch(cb.created)) / 3600.0 AS created_gap_hours
-        FROM pairs
-        JOIN c AS ca ON ca.account_id = pairs.account_a
-        JOIN c AS cb ON cb.account_id = pairs.account_b
-        WHERE abs(epoch(ca.created) - epoch(cb.created)) <= ? * 3600""",
-        [max_group, creation_hours],
+        SELECT a.account_id AS account_a, b.account_id AS account_b,
+               min(a.prefix) AS prefix, min(a.user_agent) AS user_agent
+        FROM p AS a JOIN p AS b
+          ON a.prefix = b.prefix AND a.user_agent = b.user_agent
+         AND a.account_id < b.account_id
+        WHERE NOT EXISTS (SELECT 1 FROM big
+                          WHERE big.prefix = a.prefix AND big.user_agent = a.user_agent)
+        GROUP BY a.account_id, b.account_id""",
+        [max_group],
+    ).df()
+
+
+def account_created(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return account_id, created_hours (hours since the epoch) of every account with a
+    creation time (accounts without one are left out: no evidence)."""
+    return con.execute(
+        """SELECT account_id, epoch(min(account_created_at)) / 3600.0 AS created_hours
+        FROM requests WHERE account_created_at IS NOT NULL
+        GROUP BY account_id ORDER BY account_id"""
+    ).df()
+
+
+def creation_pairs(
+    con: duckdb.DuckDBPyConnection, window_hours: float, neighbours: int
+) -> pd.DataFrame:
+    """Return account_a, account_b, created_gap_hours: accounts created at most window_hours
+    apart. Blocking: accounts fall in windows of that length (twice, the second grid offset
+    by half a window) and within a window each is paired with the next `neighbours` in a
+    fixed order (a hash of the id), so a batch of g accounts gives about 2 * g * neighbours
+    pairs that hold it together as one block, not g^2 / 2."""
+    return con.execute(
+        """WITH c AS (
+            SELECT account_id, epoch(min(account_created_at)) / 3600.0 AS h
+            FROM requests WHERE account_created_at IS NOT NULL GROUP BY account_id
+        ), b AS (
+            SELECT account_id, h, grid, CAST(floor((h + grid * $w / 2) / $w) AS BIGINT) AS bin
+            FROM c CROSS JOIN (SELECT unnest([0, 1]) AS grid) AS g
+        ), r AS (
+            SELECT account_id, h, grid, bin,
+                   row_number() OVER (PARTITION BY grid, bin ORDER BY md5(account_id)) AS pos,
+                   count(*) OVER (PARTITION BY grid, bin) AS size
+            FROM b
+        )
+        SELECT least(x.account_id, y.account_id) AS account_a,
+               greatest(x.account_id, y.account_id) AS account_b,
+               min(abs(x.h - y.h)) AS created_gap_hours
+        FROM r AS x JOIN r AS y
+          ON x.grid = y.grid AND x.bin = y.bin AND x.pos <> y.pos
+         AND (y.pos - x.pos + x.size) % x.size BETWEEN 1 AND $k
+        WHERE abs(x.h - y.h) <= $w
+        GROUP BY 1, 2""",
+        {"w": window_hours, "k": neighbours},
     ).df()
 
 

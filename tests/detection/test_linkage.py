@@ -75,14 +75,14 @@ def test_shared_office_ip_alone_makes_no_network(tmp_path):
 
 
 def test_same_ip_and_agent_alone_is_not_enough(tmp_path):
-    # two people behind one ISP prefix with the same browser, opened a day apart: one kind
-    # of evidence (infrastructure), no other
+    # two people behind one ISP prefix with the same browser, opened two months apart: one
+    # kind of evidence (infrastructure), no other
     rows = account_rows("p1", ip="203.0.113.5", ua="Mozilla/5.0 Chrome/129", created=T0,
                         hours=range(0, 48, 5))  # fmt: skip
     rows += account_rows("p2", ip="203.0.113.77", ua="Mozilla/5.0 Chrome/129",
-                         created=T0 + timedelta(hours=20), hours=range(2, 48, 7))  # fmt: skip
+                         created=T0 + timedelta(days=60), hours=range(2, 48, 7))  # fmt: skip
     con = build(tmp_path, rows)
-    assert len(detection_sql.infrastructure_pairs(con, 2000, 72)) == 1
+    assert len(detection_sql.infrastructure_pairs(con, 2000)) == 1
     assert link(con).members.empty
     con.close()
 
@@ -122,10 +122,10 @@ def test_timing_corroborates_infrastructure(tmp_path):
             f"s{k}", ip=f"192.0.2.{k + 1}", ua="Go-http-client/2.0",
             created=T0 - timedelta(days=5 - k), card=f"pf_{k}", hours=on,
         )  # fmt: skip
-    # a third account on the same /24 and agent with its own, unrelated hours and its own
-    # sampling parameters (so it does not look alike in shape either)
+    # a third account on the same /24 and agent, opened a month earlier, with its own,
+    # unrelated hours and its own sampling parameters (so it does not look alike either)
     rows += [r | {"temperature": 0.2} for r in account_rows(
-        "s2", ip="192.0.2.99", ua="Go-http-client/2.0", created=T0 - timedelta(days=4),
+        "s2", ip="192.0.2.99", ua="Go-http-client/2.0", created=T0 - timedelta(days=40),
         card="pf_2", hours=sorted(rng.sample(range(24 * 7), 60)))]  # fmt: skip
     con = build(tmp_path, rows)
     links = link(con)
