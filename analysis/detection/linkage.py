@@ -155,14 +155,16 @@ def candidate_pairs(inputs: Inputs) -> dict[str, pd.DataFrame]:
 
 class RecipeMixes:
     """Which recipes each harvesting account sends, as a vector of its request shares
-    weighted by how rare each recipe is (idf over all accounts); the base rate of two
+    weighted by how rare each recipe is (idf over all n_all accounts); the base rate of two
     random harvesting accounts being alike."""
 
-    def __init__(self, counts: pd.DataFrame, accounts: list[str], rng: np.random.Generator):
+    def __init__(
+        self, counts: pd.DataFrame, accounts: list[str], n_all: int, rng: np.random.Generator
+    ):
         from scipy import sparse
 
         users = counts.groupby("recipe_id")["account_id"].nunique()
-        n_all = max(int(counts["account_id"].nunique()), 1)
+        n_all = max(n_all, int(counts["account_id"].nunique()), 1)
         mine = counts[counts["account_id"].isin(set(accounts))]
         self.index = {a: i for i, a in enumerate(sorted(set(mine["account_id"])))}
         codes, _ = pd.factorize(mine["recipe_id"])
@@ -372,7 +374,7 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
     weights_of["timing"] = llr(timing_rate)
     by_kind["shape"] = Shapes(sql.account_shapes(con), rng).pairs(cand)
     if sql.has_recipes(con) and harvest_accounts:
-        mixes = RecipeMixes(sql.account_recipe_counts(con), harvest_accounts, rng)
+        mixes = RecipeMixes(sql.account_recipe_counts(con), harvest_accounts, n_accounts, rng)
         recipe_cand = sql.recipe_candidates(
             con, sorted(harvest_accounts), config.LINK_RECIPE_MIN_SHARE,
             config.LINK_RECIPE_NEIGHBOURS,

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 
 import duckdb
 import pandas as pd
+import pytest
 
-from analysis import ingest, store
+from analysis import config, ingest, store
 from analysis.detection import DetectionRun, linkage
 from analysis.detection import sql as detection_sql
 
@@ -143,3 +144,111 @@ def test_pair_f1_by_hand():
     true = pd.Series(["t1", "t1", "t2", "t2"])
     p, r, f1 = pair_f1(pred, true)
     assert (round(p, 6), r, round(f1, 6)) == (round(1 / 3, 6), 0.5, 0.4)
+
+
+def test_a_missing_creation_time_is_no_evidence(tmp_path):
+    # two accounts on one /24 with one agent: without creation times that is one kind of
+    # evidence; created an hour apart, it is two
+    def rows(created):
+        out = []
+        for k in range(2):
+            out += [r | {"account_created_at": created, "max_tokens": 512}
+                    for r in account_rows(f"a{k}", ip=f"192.0.2.{k + 1}", ua="curl/8.5",
+                                          created=T0, hours=range(k, 48, 4))]  # fmt: skip
+        return out
+
+    (tmp_path / "none").mkdir()
+    con = build(tmp_path / "none", rows(None))
+    assert detection_sql.creation_pairs(con, 48, 8).empty
+    assert link(con).members.empty
+    con.close()
+    (tmp_path / "set").mkdir()
+    con = build(tmp_path / "set", rows(iso(T0)))
+    assert len(detection_sql.creation_pairs(con, 48, 8)) == 1
+    assert networks(link(con)) == [{"a0", "a1"}]
+    con.close()
+
+
+def test_one_stray_edge_does_not_merge_two_actors(tmp_path):
+    # two actors of six accounts (each: one /24, one agent, one card, registered together);
+    # one account of each also shares a card with the other actor
+    rows = []
+    for actor, (net, ua, day) in enumerate(
+        (("192.0.2", "bot-a/1", 40), ("198.51.100", "bot-b/2", 90))
+    ):
+        for k in range(6):
+            card = f"pf_{actor}" if k else "pf_shared"
+            rows += account_rows(
+                f"x{actor}{k}", ip=f"{net}.{10 + k}", ua=ua, card=card,
+                created=T0 - timedelta(days=day, hours=-k), hours=range(actor, 48, 3),
+            )  # fmt: skip
+    for k in range(60):  # strangers, so that base rates are those of a population
+        rows += account_rows(
+            f"p{k:02d}", ip=f"203.0.{k}.9", ua=f"client/{k}", card=f"pf_p{k}",
+            created=T0 - timedelta(days=200 + 9 * k), hours=range(k % 5, 48, 6),
+        )  # fmt: skip
+    con = build(tmp_path, rows)
+    stray = detection_sql.payment_pairs(con, 2000)
+    assert ((stray["account_a"] == "x00") & (stray["account_b"] == "x10")).any()
+    found = networks(link(con))
+    con.close()
+    assert found == [{f"x0{k}" for k in range(6)}, {f"x1{k}" for k in range(6)}]
+
+
+def test_blocking_bounds_the_pairs_of_a_batch_and_keeps_it_connected(tmp_path):
+    import networkx as nx
+
+    rows = []
+    for k in range(120):  # 120 accounts registered within two hours
+        rows.append({"account_id": f"b{k:03d}", "timestamp": iso(T0 + timedelta(minutes=k)),
+                     "account_created_at": iso(T0 - timedelta(days=3, minutes=k))})  # fmt: skip
+    con = build(tmp_path, rows)
+    pairs = detection_sql.creation_pairs(con, 48.0, 8)
+    con.close()
+    assert len(pairs) <= 2 * 120 * 8 and len(pairs) < 120 * 119 / 2
+    graph = nx.Graph(list(zip(pairs["account_a"], pairs["account_b"], strict=True)))
+    assert graph.number_of_nodes() == 120 and nx.is_connected(graph)
+
+
+def test_base_rates_shrink_toward_the_prior_on_small_logs():
+    # ten pairs of which six share a card: on its own that says the evidence is common;
+    # shrunk toward the prior it stays rare enough to weigh
+    assert linkage.base_rate(6, 10) < 0.01
+    big = linkage.base_rate(300, 1_500_000)
+    assert big == pytest.approx(300 / 1_500_000, rel=0.01)
+    assert linkage.llr(big) == config.LINK_TYPE_CAP  # rare evidence: the cap
+    assert linkage.llr(0.6) == 0.0  # common evidence: none
+
+
+def test_harvesting_accounts_that_share_nothing_but_their_recipes_are_linked(tmp_path):
+    import random
+
+    from analysis.recipes import run_recipes
+
+    r = random.Random(4)
+    words = ["".join(r.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(400)]
+    frames = ("Work through this slowly and write out every step of your reasoning:",
+              "Before the final answer, list each inference you make, one per line:")  # fmt: skip
+    rows = []
+    for k in range(3):  # own address, client and card each; registered the same day
+        for i in range(40):
+            rows.append({
+                "account_id": f"h{k}", "ip": f"100.{64 + k}.{i}.7", "user_agent": f"ua-{k}",
+                "payment_fingerprint": f"pf_h{k}", "timestamp": iso(T0 + timedelta(hours=i)),
+                "account_created_at": iso(T0 - timedelta(days=2, hours=k)),
+                "prompt": f"{frames[i % 2]} {' '.join(r.sample(words, 9))}?",
+            })  # fmt: skip
+    for k in range(60):
+        rows += [r_ | {"prompt": " ".join(r.sample(words, 8))} for r_ in account_rows(
+            f"p{k:02d}", ip=f"203.0.{k}.9", ua=f"client/{k}", card=f"pf_p{k}",
+            created=T0 - timedelta(days=200 + 9 * k), hours=range(k % 5, 48, 12))]  # fmt: skip
+    con = build(tmp_path, rows)
+    run_recipes(con, log=lambda _m: None)
+    with DetectionRun(con) as inputs:
+        harvesting = linkage.link(inputs, ["h0", "h1", "h2"])
+        ordinary = linkage.link(inputs, [])
+    con.close()
+    assert networks(harvesting) == [{"h0", "h1", "h2"}]
+    assert all({"recipe", "creation"} <= set(t) for t in harvesting.edges["edge_types"])
+    assert "alike mix of instruction recipes" in " ".join(harvesting.edges["evidence"].iat[0])
+    assert ordinary.members.empty  # registered together, but nothing else: one kind
