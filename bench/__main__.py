@@ -18,6 +18,7 @@ BENCHES = {
 COMMANDS = {
     "robustness": "bench.robustness",
     "corpus-log": "bench.corpus_log",
+    "scale": "bench.scale_bench",
 }
 
 

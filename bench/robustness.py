@@ -56,7 +56,7 @@ PYTHON = str(VENV_PYTHON if VENV_PYTHON.exists() else Path(sys.executable))
 LEVELS = (0.0, 0.25, 0.5, 0.75, 1.0)
 TUNING_SEED = 8
 SEEDS = (TUNING_SEED, 9, 10)
-STAGES = ("generate", "corpus-log", "ingest", "campaigns", "score")
+STAGES = ("generate", "corpus-log", "ingest", "recipes", "campaigns", "score")
 STDERR_CHARS = 6000  # of a failed stage's stderr, printed (the JSON keeps the same tail)
 
 
@@ -159,6 +159,7 @@ def run_pipeline(setting: Setting, folder: Path, accounts: int, days: int, sampl
         ingest += ["--releases", log / "releases.csv"]
     ok = (
         stage("ingest", ingest)
+        and stage("recipes", ["analysis", "recipes", "--db", db, "--quiet"])
         and stage("campaigns", ["analysis", "campaigns", "--db", db, "--sample", sample])
         and stage("score", ["analysis", "score", "--db", db, "--out", scores])
     )

@@ -9,6 +9,7 @@ the run's temp tables on it), so it cannot run before they exist.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 import numpy as np
@@ -18,7 +19,7 @@ from analysis import config
 from analysis.campaigns import sql as campaign_sql
 from analysis.detection import signals, sql
 from analysis.detection.inputs import Inputs
-from analysis.detection.reasoning import ReasoningDetector, update_scores
+from analysis.detection.reasoning import ReasoningDetector, Remembering, update_scores
 
 Log = Callable[[str], None]
 
@@ -45,6 +46,10 @@ def reasoning(inputs: Inputs, detector: ReasoningDetector, log: Log = print) -> 
     """account_id, sampled_prompts, reasoning_share, judging_share: scores the sampled
     prompts not scored by these detectors yet, then reads the shares."""
     judging = detector.judging()
+    if isinstance(judging, ReasoningDetector):  # one MiniLM pass for both detectors' sentences
+        shared = Remembering(detector.precise)
+        detector = copy.copy(detector)
+        detector.precise = judging.precise = shared
     update_scores(inputs.con, detector, log)
     update_scores(inputs.con, judging, log)
     out = reasoning_shares(inputs, detector.detector_id)

@@ -110,6 +110,25 @@ def sentences(prompt: str) -> list[str]:
     return parts
 
 
+class Remembering:
+    """An embedder that keeps the vectors it has made, so detectors that read the same
+    sentences (reasoning, then judging) embed each one once."""
+
+    def __init__(self, inner: Embedder):
+        self.inner = inner
+        self.backend_id = inner.backend_id
+        self.dim = inner.dim
+        self.memo: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        todo = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if todo:
+            self.memo.update(zip(todo, self.inner(todo), strict=True))
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self.memo[t] for t in texts])
+
+
 class ReasoningDetector:
     """Scores sentences by meaning against the example banks.
 

@@ -57,9 +57,14 @@ class RiskScorer:
             if name not in table:
                 continue
             column = sig.reference if sig.reference in table else name
-            t = self._transform(name, table[column])
+            if sig.peers and sig.min_requests > 0:
+                table_ = table[self._enough(table, sig.min_requests)]
+                peers = table_ if len(table_) else table
+            else:
+                peers = table
+            t = self._transform(name, peers[column])
             t = t[np.isfinite(t)]
-            raw = pd.to_numeric(table[column], errors="coerce").dropna()
+            raw = pd.to_numeric(peers[column], errors="coerce").dropna()
             self.median_[name] = float(raw.median()) if len(raw) else float("nan")
             center = float(np.median(t)) if len(t) else 0.0
             mad = float(np.median(np.abs(t - center))) if len(t) else 0.0

@@ -73,12 +73,14 @@ class Signal(NamedTuple):
     direction: str = "higher"  # "lower" when small values are the suspicious ones
     min_requests: int = 0
     reference: str | None = None  # take the population's median and spread from this column
+    peers: bool = False  # compared only with accounts that have min_requests too
     reason: str | None = None  # sentence with {v} (the account) and {m} (population median)
     fmt: Callable[[float], str] = _num  # how {v} and {m} are written
 
     def scoring(self) -> dict:
         """The fields that decide the score (recorded with every run)."""
-        keys = ("axis", "weight", "scale", "floor", "direction", "min_requests", "reference")
+        keys = ("axis", "weight", "scale", "floor", "direction", "min_requests", "reference",
+                "peers")  # fmt: skip
         return {k: getattr(self, k) for k in keys}
 
 
@@ -162,10 +164,13 @@ SIGNALS: tuple[Signal, ...] = (
         reason="{v} of sampled prompts ask for a grade, score or verdict on an answer "
         "(judge or reward-model data; population median {m})",
     ),
+    # Breadth is counted on the account's sample (25 requests), so it is compared only with
+    # accounts that fill a sample too: an account with 8 requests cannot touch more than 8.
     Signal(
         "topic_breadth", source="topics",
-        axis="harvest", weight=0.4, scale="log", floor=0.3,
-        reason="its sampled prompts spread over {v} topics (population median {m})",
+        axis="harvest", weight=0.4, scale="log", floor=0.3, min_requests=25, peers=True,
+        reason="its 25 sampled prompts spread over {v} topics (median of accounts with 25 "
+        "requests or more: {m})",
     ),
     Signal(
         "single_turn_share", "avg(a.single_turn)",
