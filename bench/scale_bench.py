@@ -56,14 +56,15 @@ def build(con, accounts: int, per_account: int) -> None:
                                       || hash(a.i, k) % 100000
                     ELSE 'how do i ' || hash(a.i, k) % 5000 || ' thing ' || k END,
                'key' || a.i,
-               CASE WHEN a.r < 2 THEN TIMESTAMP '2026-09-01' + to_seconds(CAST(a.actor * 3600 AS BIGINT))
+               CASE WHEN a.r < 2
+                    THEN TIMESTAMP '2026-09-01' + to_seconds(CAST(a.actor * 3600 AS BIGINT))
                     ELSE TIMESTAMP '2024-09-01'
                          + to_seconds(CAST(hash(a.i, 'c') % (730 * 86400) AS BIGINT)) END,
                CASE WHEN a.r < 2 THEN '10.' || a.actor || '.' || hash(a.i, 'b') % 3 || '.9'
                     WHEN a.r < 4 THEN '172.16.' || a.actor || '.' || k % 250
                     ELSE (hash(a.i, 'ip') % 223 + 1) || '.' || hash(a.i, 'j') % 250 || '.'
                          || hash(a.i, 'k') % 250 || '.' || k % 250 END,
-               CASE WHEN a.r < 4 THEN 'client/' || a.actor ELSE 'client/' || hash(a.i, 'u') % 5000 END,
+               'client/' || CASE WHEN a.r < 4 THEN a.actor ELSE hash(a.i, 'u') % 5000 END,
                CASE WHEN a.r < 2 THEN 'pf_actor' || a.actor || '_' || hash(a.i, 'p') % 5
                     ELSE 'pf' || a.i END,
                'atlas-4', CASE WHEN a.r < 2 THEN 4096 ELSE 1024 * (1 + hash(a.i, 'm') % 4) END,
