@@ -21,6 +21,7 @@ from scipy import sparse
 
 from analysis import config
 from analysis.detection import signals as signal_table
+from analysis.detection.linkage import NO_PARAMETERS
 from analysis.detection.scoring import RiskScorer, level
 
 # member columns the cohort signals are pooled from
@@ -39,7 +40,9 @@ class Pool:
     """The members' signals as arrays, and their requests per recipe (sparse), so that any
     group of row indices can be pooled quickly."""
 
-    def __init__(self, table: pd.DataFrame, recipe_counts: pd.DataFrame):
+    def __init__(
+        self, table: pd.DataFrame, recipe_counts: pd.DataFrame, shapes: pd.DataFrame | None = None
+    ):
         self.accounts = table["account_id"].to_numpy()
         self.index = {a: i for i, a in enumerate(self.accounts)}
 
@@ -60,6 +63,14 @@ class Pool:
         self.reasoning = np.nan_to_num(col("reasoning_share")) * self.sampled
         self.judging = np.nan_to_num(col("judging_share")) * self.sampled
         self.single = np.nan_to_num(col("single_turn_share")) * self.requests
+        # each account's request shape as a code; accounts that send no parameters (and
+        # accounts without a shape) get codes of their own: no evidence of sameness
+        shape = table["account_id"].map(
+            shapes.set_index("account_id")["shape"] if shapes is not None else {}
+        )
+        missing = shape.isna() | shape.astype(str).str.startswith(NO_PARAMETERS)
+        codes, _ = pd.factorize(shape.where(~missing, table["account_id"] + "\x00own"))
+        self.shape = codes
         rows = recipe_counts["account_id"].map(self.index)
         ok = rows.notna().to_numpy()
         codes, _ = pd.factorize(recipe_counts["recipe_id"])
@@ -80,6 +91,9 @@ class Pool:
         top = self.recipes[rows].sum(axis=0).max() if self.recipes.nnz else 0.0
         return {
             "cohort_day_requests": float(self.day_requests[rows].sum()),
+            "cohort_shape_share": float(np.bincount(self.shape[rows]).max() / len(rows))
+            if len(rows)
+            else 0.0,
             "cohort_day_output_tokens": float(self.day_tokens[rows].sum()),
             "cohort_created_spread_days": float(np.std(created)) if len(created) > 1 else np.nan,
             "cohort_age_days": float(np.median(age)) if len(age) else np.nan,

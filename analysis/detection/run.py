@@ -64,7 +64,8 @@ def run_scoring(
         harvesting = own.loc[own["harvest"] >= config.LINK_RECIPE_MIN_HARVEST, "account_id"]
         links = linkage.link(inputs, harvesting.tolist())
         recipe_counts = sql.account_recipe_counts(con)
-    pool = cohorts.Pool(table, recipe_counts)
+        shapes = sql.account_shapes(con)
+    pool = cohorts.Pool(table, recipe_counts, shapes)
     nets, null_params = cohorts.score_cohorts(pool, links.members)
     if not nets.empty:
         requests = table.set_index("account_id")["requests"]

@@ -245,6 +245,13 @@ COHORT_SIGNALS: tuple[Signal, ...] = (
         reason="accounts created within {v} days of each other (standard deviation; "
         "same-size random cohorts: {m})",
     ),
+    # One parameter tuple and answer format across the members: one operator's script.
+    Signal(
+        "cohort_shape_share", source="cohort",
+        axis="scale", weight=0.5, floor=0.05, fmt=_pct,
+        reason="{v} of them send with one parameter set and answer format (same-size "
+        "random cohorts: {m})",
+    ),
     Signal(
         "cohort_age_days", source="cohort",
         axis="scale", weight=0.3, scale="log", floor=0.5, direction="lower",
