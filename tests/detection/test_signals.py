@@ -78,6 +78,8 @@ def people_log(path, accounts: int = 12) -> str:
         for i in range(12):
             when = T0 + timedelta(days=i % 3, hours=9 + i % 8, minutes=k)
             extra = {"system_prompt": "You are a helpful cook."} if name == "scripted" else {}
+            # accounts opened months apart (not one batch)
+            extra["account_created_at"] = (T0 - timedelta(days=90 + 30 * k)).isoformat() + "Z"
             if name == "scripted" and i % 4 == 0:  # rate-limited, and sends on at once
                 extra["status_code"] = 429
             rows.append(full_row(i, name, when, **extra))
