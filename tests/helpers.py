@@ -324,3 +324,60 @@ def no_network():
     finally:
         (socket.socket.connect, socket.socket.connect_ex, socket.create_connection,
          socket.getaddrinfo) = saved  # fmt: skip
+
+
+# Words that share no phrase with anything, for payloads that repeat nothing (frame tests).
+PAYLOAD_WORDS = tuple(
+    [
+        "river",
+        "apple",
+        "engine",
+        "quiet",
+        "violet",
+        "market",
+        "ladder",
+        "winter",
+        "copper",
+        "signal",
+        "garden",
+        "orbit",
+        "candle",
+        "harbor",
+        "pencil",
+        "mirror",
+        "thunder",
+        "basket",
+        "planet",
+        "meadow",
+        "silver",
+        "rocket",
+        "lantern",
+        "forest",
+        "marble",
+        "island",
+        "velvet",
+        "castle",
+        "pepper",
+        "bridge",
+        "falcon",
+        "glacier",
+        "tunnel",
+        "compass",
+        "blanket",
+        "saddle",
+        "canyon",
+        "meteor",
+        "cotton",
+        "anchor",
+        "puzzle",
+        "summit",
+        "ribbon",
+        "walnut",
+        "crystal",
+    ]
+)
+
+
+def random_payload(r, lo: int = 7, hi: int = 11) -> str:
+    """A question of lo-hi random PAYLOAD_WORDS (r: a random.Random)."""
+    return " ".join(r.sample(PAYLOAD_WORDS, r.randint(lo, hi))) + "?"

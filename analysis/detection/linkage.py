@@ -188,19 +188,27 @@ class RecipeMixes:
     def pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
         """The given pairs (both harvesting) whose recipe mixes are alike: account_a,
         account_b, similarity, shared."""
-        cols = ["account_a", "account_b", "similarity", "shared"]
-        known = pairs["account_a"].isin(self.index) & pairs["account_b"].isin(self.index)
-        pairs = pairs[known]
+        pairs, ia, ib = _known_pairs(pairs, self.index)
         if pairs.empty:
-            return pd.DataFrame(columns=cols)
-        ia = pairs["account_a"].map(self.index).to_numpy()
-        ib = pairs["account_b"].map(self.index).to_numpy()
+            return pd.DataFrame(columns=["account_a", "account_b", "similarity", "shared"])
         sim = self._cosine(ia, ib)
         ok = sim >= config.LINK_RECIPE_SIMILARITY
         out = pairs.loc[ok, ["account_a", "account_b"]].copy()
         out["similarity"] = sim[ok]
         out["shared"] = np.asarray(self.nnz[ia[ok]].multiply(self.nnz[ib[ok]]).sum(axis=1)).ravel()
         return out.reset_index(drop=True)
+
+
+def _known_pairs(
+    pairs: pd.DataFrame, index: dict[str, int]
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The pairs whose two accounts are both in `index`, and their row numbers."""
+    pairs = pairs[pairs["account_a"].isin(index) & pairs["account_b"].isin(index)]
+    return (
+        pairs,
+        pairs["account_a"].map(index).to_numpy(),
+        pairs["account_b"].map(index).to_numpy(),
+    )
 
 
 NO_PARAMETERS = "-|-|-|-|"  # the shape prefix of an account that sends none (sql.account_shapes)
@@ -235,13 +243,11 @@ class Shapes:
     def pairs(self, pairs: pd.DataFrame) -> pd.DataFrame:
         """The given pairs that look alike: account_a, account_b, shape, similarity,
         p_unrelated."""
-        cols = ["account_a", "account_b", "shape", "similarity", "p_unrelated"]
-        known = pairs["account_a"].isin(self.index) & pairs["account_b"].isin(self.index)
-        pairs = pairs[known]
+        pairs, ia, ib = _known_pairs(pairs, self.index)
         if pairs.empty:
-            return pd.DataFrame(columns=cols)
-        ia = pairs["account_a"].map(self.index).to_numpy()
-        ib = pairs["account_b"].map(self.index).to_numpy()
+            return pd.DataFrame(
+                columns=["account_a", "account_b", "shape", "similarity", "p_unrelated"]
+            )
         sim = np.einsum("ij,ij->i", self.H[ia], self.H[ib])
         ok = (self.shape[ia] == self.shape[ib]) & (sim >= config.LINK_SHAPE_HOUR_SIMILARITY)
         out = pairs.loc[ok, ["account_a", "account_b"]].copy()

@@ -6,60 +6,15 @@ import random
 
 import duckdb
 import pandas as pd
+from helpers import PAYLOAD_WORDS, random_payload
 
 from analysis.recipes import frames as F
 from analysis.recipes import sql
 
-_WORDS = [
-    "river",
-    "apple",
-    "engine",
-    "quiet",
-    "violet",
-    "market",
-    "ladder",
-    "winter",
-    "copper",
-    "signal",
-    "garden",
-    "orbit",
-    "candle",
-    "harbor",
-    "pencil",
-    "mirror",
-    "thunder",
-    "basket",
-    "planet",
-    "meadow",
-    "silver",
-    "rocket",
-    "lantern",
-    "forest",
-    "marble",
-    "island",
-    "velvet",
-    "castle",
-    "pepper",
-    "bridge",
-    "falcon",
-    "glacier",
-    "tunnel",
-    "compass",
-    "blanket",
-    "saddle",
-    "canyon",
-    "meteor",
-    "cotton",
-    "anchor",
-    "puzzle",
-    "summit",
-    "ribbon",
-    "walnut",
-    "crystal",
-]
+_WORDS = PAYLOAD_WORDS
 _R = random.Random(7)
 # 72 payloads that share no phrase: random word sequences
-QUESTIONS = [" ".join(_R.sample(_WORDS, _R.randint(8, 12))) + "?" for _ in range(72)]
+QUESTIONS = [random_payload(_R, 8, 12) for _ in range(72)]
 EVERYDAY = [
     "what is the best way to store fresh basil",
     "how do i fix a squeaky door hinge",

@@ -6,58 +6,19 @@ import json
 import random
 
 import pytest
-from helpers import quiet
+from helpers import PAYLOAD_WORDS, quiet, random_payload
 
 from analysis import ingest, store
 from analysis.recipes import run_recipes
 from analysis.recipes import sql as recipe_sql
 
-WORDS = [
-    "river",
-    "apple",
-    "engine",
-    "quiet",
-    "violet",
-    "market",
-    "ladder",
-    "winter",
-    "copper",
-    "signal",
-    "garden",
-    "orbit",
-    "candle",
-    "harbor",
-    "pencil",
-    "mirror",
-    "thunder",
-    "basket",
-    "planet",
-    "meadow",
-    "silver",
-    "rocket",
-    "lantern",
-    "forest",
-    "marble",
-    "island",
-    "velvet",
-    "castle",
-    "pepper",
-    "bridge",
-    "falcon",
-    "glacier",
-    "tunnel",
-    "compass",
-    "blanket",
-    "saddle",
-    "canyon",
-]
+WORDS = PAYLOAD_WORDS
 COT = "Work through this slowly, writing out every intermediate step of your reasoning:"
 JUDGE = "Act as an impartial judge of answer quality and reply in JSON with a score."
 BOILER = "You are a helpful assistant who always answers politely."
 
 
-def payload(r: random.Random) -> str:
-    return " ".join(r.sample(WORDS, r.randint(7, 11))) + "?"
+payload = random_payload
 
 
 def write_log(path, seed=0, extra=0):
