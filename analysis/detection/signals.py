@@ -155,14 +155,14 @@ SIGNALS: tuple[Signal, ...] = (
     Signal(
         "reasoning_share", source="reasoning",
         axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
-        reason="{v} of sampled prompts ask for step-by-step or hidden reasoning "
-        "(population median {m})",
+        reason="{v} of sampled prompts ask for step-by-step or hidden reasoning, each in a "
+        "request of its own (population median {m})",
     ),
     Signal(
         "judging_share", source="reasoning",
         axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
-        reason="{v} of sampled prompts ask for a grade, score or verdict on an answer "
-        "(judge or reward-model data; population median {m})",
+        reason="{v} of sampled prompts ask for a grade, score or verdict on an answer, each "
+        "in a request of its own (judge or reward-model data; population median {m})",
     ),
     # Breadth is counted on the account's sample (25 requests), so it is compared only with
     # accounts that fill a sample too: an account with 8 requests cannot touch more than 8.

@@ -247,13 +247,23 @@ def insert_reasoning_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) 
 def account_reasoning(
     con: duckdb.DuckDBPyConnection, detector: str, threshold: float
 ) -> pd.DataFrame:
-    """Return account_id, sampled_prompts, reasoning_share (share of sampled requests whose
-    prompt asks for reasoning) from account_sample and reasoning_scores."""
-    src = _source(SAMPLE, "account_id, prompt_hash")
+    """Return account_id, sampled_prompts, reasoning_share: the share of sampled requests
+    that are single-turn and whose prompt asks for reasoning (from account_sample and
+    reasoning_scores). A request inside a conversation of several turns does not count: a
+    harvest wants one (prompt, worked answer) pair per request; a tutoring product's
+    students follow up."""
     return con.execute(
-        f"""SELECT s.account_id, count(*) AS sampled_prompts,
-               avg(CASE WHEN r.score >= ? THEN 1.0 ELSE 0.0 END) AS reasoning_share
-        FROM {src.replace(" AS src", " AS s")}
+        f"""WITH conv AS (
+            SELECT conversation_id, count(*) AS turns FROM requests
+            WHERE conversation_id IS NOT NULL GROUP BY conversation_id
+        ), s AS (
+            SELECT x.account_id, x.prompt_hash, coalesce(conv.turns, 1) = 1 AS single
+            FROM {SAMPLE} AS x JOIN requests AS q USING (request_id)
+            LEFT JOIN conv ON conv.conversation_id = q.conversation_id
+        )
+        SELECT s.account_id, count(*) AS sampled_prompts,
+               avg(CASE WHEN s.single AND r.score >= ? THEN 1.0 ELSE 0.0 END) AS reasoning_share
+        FROM s
         LEFT JOIN reasoning_scores AS r ON r.prompt_hash = s.prompt_hash AND r.detector = ?
         GROUP BY s.account_id""",
         [threshold, detector],

@@ -12,6 +12,7 @@ import pytest
 from analysis import ingest, store
 from analysis.detection import features as stages
 from analysis.detection.run import DetectionRun
+from analysis.store import PROMPT_HASH_SQL as PROMPT_HASH
 
 T0 = datetime(2026, 10, 1)
 
@@ -168,3 +169,28 @@ def test_a_typical_day_needs_activity_on_most_days(tmp_path):
     assert f.loc["burst", "typical_day_requests"] == 0  # idle on half of its days
     assert f.loc["mostly", "typical_day_requests"] == 20  # 3 idle days, then 20s
     assert f.loc["mostly", "typical_day_output_tokens"] == 200
+
+
+def test_reasoning_in_a_conversation_of_several_turns_does_not_count(tmp_path):
+    from analysis.detection import sql as detection_sql
+
+    # two accounts ask for worked steps in all their requests: "harvest" one per request,
+    # "tutor" inside conversations its students continue
+    rows = []
+    for acct in ("harvest", "tutor"):
+        for i in range(12):
+            conv = f"{acct}-{i // 3}" if acct == "tutor" else None
+            rows.append({"account_id": acct, "timestamp": T0 + timedelta(hours=i),
+                         "prompt": f"Explain each step of problem {acct} {i}",
+                         "conversation_id": conv})  # fmt: skip
+    con = store.connect(tmp_path / "c.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "c.jsonl", rows))])
+    con.execute(
+        "INSERT INTO reasoning_scores SELECT DISTINCT 'det', " + PROMPT_HASH + ", 0.9 FROM requests"
+    )
+    with DetectionRun(con) as inputs:
+        shares = detection_sql.account_reasoning(inputs.con, "det", 0.5).set_index("account_id")
+    con.close()
+    assert shares.loc["harvest", "reasoning_share"] == 1.0
+    assert shares.loc["tutor", "reasoning_share"] == 0.0
+    assert shares.loc["tutor", "sampled_prompts"] == 12

@@ -97,8 +97,8 @@ def test_reasons_compare_with_the_population_median():
     assert 1 <= len(reasons) <= config.REASONS_MAX
     median = f"{table['reasoning_share'].median():.0%}"
     assert (
-        f"90% of sampled prompts ask for step-by-step or hidden reasoning "
-        f"(population median {median})" in reasons
+        f"90% of sampled prompts ask for step-by-step or hidden reasoning, each in a request "
+        f"of its own (population median {median})" in reasons
     )
     assert all("population median" in r for r in reasons)
     # accounts with no signal above the reason bar have no reasons
