@@ -119,6 +119,14 @@ CAMPAIGN_SEED = 42
 # down for small samples, never under 10); min_samples 10 keeps noise near 5% here.
 HDBSCAN_MIN_CLUSTER_SIZE = 40
 HDBSCAN_MIN_SAMPLES = 10
+# The same when prompts are framed by their recipes (CAMPAIGN_FRAME_WEIGHT): a harvest that
+# rotates paraphrased instructions has many recipes, each a tight group that a sample of
+# 12,000 holds 20-40 prompts of, so 40 lost them to noise; and where a harvest's unframed
+# prompts meet everyday users' (worked homework, code questions) smaller clusters keep the
+# two apart. Measured (the logs of CAMPAIGN_FRAME_WEIGHT, 40 -> 20): benign requests in
+# campaign-dominated clusters 5.5% -> 3.1% and 2.0% -> 2.2%; harvest requests in them 45% ->
+# 42% and 22% -> 30% (without frames, 40 stays: 4.8% and 3.0% of benign requests).
+HDBSCAN_FRAMED_MIN_CLUSTER_SIZE = 20
 # Prompts outside the fitted sample take the label of the similarity-weighted majority of
 # this many nearest sampled prompts (noise when noise wins) and their mean map position.
 EXTEND_NEIGHBORS = 10
@@ -140,12 +148,19 @@ CAMPAIGN_KEYWORD_DOCS = 400
 # instruction frame mined by analysis/recipes) is clustered by the unit vector of
 # w * embedding(frame) + (1 - w) * embedding(prompt), so one harvest's prompts land together
 # whatever their payload topics; prompts without a frame, and every prompt of a database
-# without recipes, embed as the prompt alone. 0 turns it off. MEASURED_FRAME_WEIGHT
+# without recipes, embed as the prompt alone. 0 turns it off. Measured on two generated
+# adversary logs (evasion 0.5; 109k and 179k requests, map fitted on 12,000 prompts): 0.45 to
+# 0.8 raised the recipe purity of campaign-dominated clusters (58% -> 65-71%, 63% -> 71-87%,
+# rising with the weight; 0.3 barely moved it) while higher weights lost more of a harvest
+# that rotates paraphrased instructions to noise on the larger log; at 0.6 the share of
+# harvest requests in campaign-dominated clusters stayed level (39% -> 42%, 32% -> 30%).
 CAMPAIGN_FRAME_WEIGHT = 0.6
 # Words of a campaign's name when no recipe holds the majority of its requests.
 CAMPAIGN_NAME_KEYWORDS = 4
 # The map's topic view: MiniBatchKMeans of the prompt-only embeddings into this many topics
-# (fitted on the campaign sample, every prompt assigned to its nearest centre). MEASURED_TOPICS
+# (fitted on the campaign sample, every prompt assigned to its nearest centre): about as many
+# as the subjects of the generated logs' everyday traffic, and the map names the 15 largest.
+# The fit takes 0.4 s on 12,000 prompts.
 CAMPAIGN_TOPICS = 40
 
 # --- reasoning elicitation (analysis/detection/reasoning.py) ---
@@ -206,7 +221,8 @@ LINK_TYPE_CAP = 2.5
 # chained ordinary users and several actors into one community on the generated adversary
 # log (seed 8, evasion 0.5: network pair precision 0.85); with 2.6, 0.99. A network member
 # also needs links inside its community weighing LINK_MIN_WEIGHT (a likelihood ratio of
-# 1,000 to 1).
+# 1,000 to 1). Both grow with the population: among N accounts an edge needs log10(N / 2)
+# (linkage.thresholds: the prior odds of two accounts being related fall as N grows).
 LINK_EDGE_MIN_WEIGHT = 2.6
 LINK_MIN_WEIGHT = 3.0
 # Leiden resolution (RB configuration model): under 1 prefers fewer, larger communities, so

@@ -1,7 +1,10 @@
-"""SQL of campaign discovery: unique prompts, the embedding cache, the prompt map,
-campaign profiles, lineage, runs and the per-campaign and per-account aggregates."""
+"""SQL of campaign discovery: unique prompts and their recipes, the embedding cache, the
+prompt map, campaign profiles, topics, lineage, runs and the per-campaign and per-account
+aggregates (with each campaign's name)."""
 
 from __future__ import annotations
+
+import json
 
 import duckdb
 import pandas as pd
@@ -12,11 +15,28 @@ from analysis.terms import NOISE
 
 
 def unique_prompts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return prompt_hash, text (one original spelling) and requests per unique prompt,
-    ordered by prompt_hash."""
+    """Return prompt_hash, text (one original spelling), requests and recipe_id (the recipe
+    of most of its requests, a recipe winning a tie with none; None when most carry none or
+    no recipes are stored) per unique prompt, ordered by prompt_hash."""
     return con.execute(
-        f"""SELECT {PROMPT_HASH_SQL} AS prompt_hash, min(prompt) AS text, count(*) AS requests
-            FROM requests GROUP BY 1 ORDER BY 1"""
+        f"""WITH c AS (
+                SELECT {PROMPT_HASH_SQL} AS prompt_hash, rr.recipe_id, min(prompt) AS text,
+                       count(*) AS n
+                FROM requests AS r LEFT JOIN request_recipes AS rr USING (request_id)
+                GROUP BY ALL)
+            SELECT prompt_hash, min(text) AS text, sum(n) AS requests,
+                   first(recipe_id ORDER BY n DESC, recipe_id NULLS LAST) AS recipe_id
+            FROM c GROUP BY 1 ORDER BY 1"""
+    ).df()
+
+
+def recipe_frames(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return recipe_id, frame_hash, frame (the canonical frame, segments joined by spaces)
+    of every stored recipe."""
+    return con.execute(
+        """SELECT recipe_id, md5(replace(frame, ' … ', ' ')) AS frame_hash,
+                  replace(frame, ' … ', ' ') AS frame
+           FROM recipes ORDER BY recipe_id"""
     ).df()
 
 
@@ -50,6 +70,12 @@ def latest_campaign_run(con: duckdb.DuckDBPyConnection) -> dict | None:
     return None if df.empty else df.iloc[0].to_dict()
 
 
+def run_params(con: duckdb.DuckDBPyConnection, run_id: int | None) -> dict:
+    """Return the parameters a campaign run recorded ({} for none)."""
+    rows = con.execute("SELECT params FROM campaign_runs WHERE run_id = ?", [run_id]).fetchall()
+    return json.loads(rows[0][0]) if rows and rows[0][0] else {}
+
+
 def latest_fit_run(con: duckdb.DuckDBPyConnection, backend: str) -> int | None:
     """Return the newest run that fitted the map with this backend, or None."""
     rows = con.execute(
@@ -75,10 +101,11 @@ def next_campaign_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def prompt_map(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return prompt_hash, x, y, campaign_id, in_sample, run_id of every mapped prompt."""
+    """Return prompt_hash, x, y, campaign_id, in_sample, run_id, recipe_id, topic of every
+    mapped prompt."""
     return con.execute(
-        "SELECT prompt_hash, x, y, campaign_id, in_sample, run_id FROM prompt_map"
-        " ORDER BY prompt_hash"
+        "SELECT prompt_hash, x, y, campaign_id, in_sample, run_id, recipe_id, topic"
+        " FROM prompt_map ORDER BY prompt_hash"
     ).df()
 
 
@@ -93,9 +120,10 @@ def map_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
 
 
 def reference_set(con: duckdb.DuckDBPyConnection, backend: str) -> pd.DataFrame:
-    """Return prompt_hash, x, y, campaign_id, vec of the fitted sample (the reference set)."""
+    """Return prompt_hash, x, y, campaign_id, topic, vec (the prompt's own embedding) of the
+    fitted sample (the reference set)."""
     return con.execute(
-        """SELECT m.prompt_hash, m.x, m.y, m.campaign_id, e.vec
+        """SELECT m.prompt_hash, m.x, m.y, m.campaign_id, m.topic, e.vec
            FROM prompt_map AS m JOIN prompt_embeddings AS e
              ON e.prompt_hash = m.prompt_hash AND e.backend = ?
            WHERE m.in_sample ORDER BY m.prompt_hash""",
@@ -104,14 +132,25 @@ def reference_set(con: duckdb.DuckDBPyConnection, backend: str) -> pd.DataFrame:
 
 
 def write_prompt_map(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame, replace: bool) -> None:
-    """Store map rows (prompt_hash, x, y, campaign_id, in_sample, run_id); replace=True
-    drops the previous map first."""
+    """Store map rows (prompt_hash, x, y, campaign_id, in_sample, run_id, recipe_id, topic);
+    replace=True drops the previous map first."""
     if replace:
         con.execute("DELETE FROM prompt_map")
     with store.registered(con, "map_rows", rows):
         con.execute(
-            """INSERT INTO prompt_map (prompt_hash, x, y, campaign_id, in_sample, run_id)
-               SELECT prompt_hash, x, y, campaign_id, in_sample, run_id FROM map_rows"""
+            """INSERT INTO prompt_map (prompt_hash, x, y, campaign_id, in_sample, run_id,
+                                       recipe_id, topic)
+               SELECT prompt_hash, x, y, campaign_id, in_sample, run_id, recipe_id, topic
+               FROM map_rows"""
+        )
+
+
+def write_topics(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
+    """Replace the topics (topic, name, keywords, run_id) with rows."""
+    con.execute("DELETE FROM prompt_topics")
+    with store.registered(con, "topic_rows", rows):
+        con.execute(
+            "INSERT INTO prompt_topics SELECT topic, name, keywords, run_id FROM topic_rows"
         )
 
 
@@ -142,11 +181,15 @@ def write_lineage(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
         )
 
 
-def refresh_campaign_aggregates(con: duckdb.DuckDBPyConnection, run_id: int) -> None:
-    """Recompute account_campaigns and campaigns from requests and the prompt map."""
+def refresh_campaign_aggregates(
+    con: duckdb.DuckDBPyConnection, run_id: int, name_keywords: int
+) -> None:
+    """Recompute account_campaigns and campaigns from requests and the prompt map. A
+    campaign's name is the label of the recipe holding most of its requests (more than
+    half), else its first `name_keywords` keywords."""
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE request_campaigns AS
-            SELECT r.account_id, r."timestamp", m.prompt_hash, m.campaign_id
+            SELECT r.request_id, r.account_id, r."timestamp", m.prompt_hash, m.campaign_id
             FROM requests AS r JOIN prompt_map AS m ON m.prompt_hash = {PROMPT_HASH_SQL}"""
     )
     con.execute("DELETE FROM account_campaigns")
@@ -159,7 +202,9 @@ def refresh_campaign_aggregates(con: duckdb.DuckDBPyConnection, run_id: int) -> 
     )
     con.execute("DELETE FROM campaigns")
     con.execute(
-        """INSERT INTO campaigns
+        """INSERT INTO campaigns (campaign_id, prompts, requests, accounts, first_seen,
+               last_seen, top_account_share, hhi, keywords, representatives, run_id, name,
+               recipe_id, recipe_share)
            WITH agg AS (
                SELECT campaign_id, count(DISTINCT prompt_hash) AS prompts, count(*) AS requests,
                       count(DISTINCT account_id) AS accounts,
@@ -169,12 +214,24 @@ def refresh_campaign_aggregates(con: duckdb.DuckDBPyConnection, run_id: int) -> 
                SELECT campaign_id, max(requests) / sum(requests) AS top_account_share,
                       sum(requests * requests) / (sum(requests) * sum(requests)) AS hhi
                FROM account_campaigns WHERE campaign_id <> $noise GROUP BY campaign_id
+           ), rec AS (
+               SELECT q.campaign_id, rr.recipe_id, count(*) AS n
+               FROM request_campaigns AS q JOIN request_recipes AS rr USING (request_id)
+               WHERE q.campaign_id <> $noise GROUP BY q.campaign_id, rr.recipe_id
+               QUALIFY row_number() OVER (PARTITION BY q.campaign_id
+                                          ORDER BY count(*) DESC, rr.recipe_id) = 1
            )
            SELECT a.campaign_id, a.prompts, a.requests, a.accounts, a.first_seen, a.last_seen,
-                  c.top_account_share, c.hhi, p.keywords, p.representatives, $run_id
+                  c.top_account_share, c.hhi, p.keywords, p.representatives, $run_id,
+                  CASE WHEN 2 * r.n > a.requests THEN x.label
+                       ELSE nullif(array_to_string(p.keywords[1:$words], ', '), '') END,
+                  CASE WHEN 2 * r.n > a.requests THEN r.recipe_id END,
+                  coalesce(r.n, 0) / a.requests
            FROM agg AS a JOIN conc AS c USING (campaign_id)
-           LEFT JOIN campaign_profiles AS p USING (campaign_id)""",
-        {"noise": NOISE, "run_id": run_id},
+           LEFT JOIN campaign_profiles AS p USING (campaign_id)
+           LEFT JOIN rec AS r USING (campaign_id)
+           LEFT JOIN recipes AS x ON x.recipe_id = r.recipe_id""",
+        {"noise": NOISE, "run_id": run_id, "words": name_keywords},
     )
     con.execute("DROP TABLE request_campaigns")
 

@@ -129,10 +129,35 @@ def signal_figure(values: pd.Series, value: float, name: str, log: bool) -> go.F
     return fig
 
 
-MAP_COLOURS = ("campaign", "risk level", "label", "account")
-
+# What the map can be coloured by: campaign (recipe-aware clusters), recipe (the instruction
+# frame), topic (a clustering of the prompt text alone), then the accounts' facts.
+MAP_COLOURS = ("campaign", "recipe", "topic", "risk level", "label", "account")
+MAP_COLOUR_HELP = (
+    "campaign: clusters of prompts, placed by their instruction frame (recipe) when they "
+    "carry one, else by their text. recipe: the frame itself. topic: clusters of the prompt "
+    "text alone, whatever the frame. Names come from log text."
+)
 
 MAP_GROUPS = 15  # legend entries on the map; the rest share one grey trace
+# Per colouring: the points' column, the group of points outside any (grey, always listed)
+# and the name of the rest beyond MAP_GROUPS.
+_GROUPING = {
+    "campaign": ("campaign", "noise", "(other campaigns)"),
+    "recipe": ("recipe", "(no recipe)", "(other recipes)"),
+    "topic": ("topic", "(no topic)", "(other topics)"),
+    "account": ("account_id", None, "(other accounts)"),
+}
+GREY = {"noise": "#DDDDDD", "(no recipe)": "#DDDDDD", "(no topic)": "#DDDDDD",
+        "(other campaigns)": "#AAAAAA", "(other recipes)": "#AAAAAA",
+        "(other topics)": "#AAAAAA", "(other accounts)": "#AAAAAA"}  # fmt: skip
+
+
+def campaign_name(campaign_id: int, name: object = None) -> str:
+    """A campaign as the dashboard shows it: '<id> · <name>', the id alone without a name,
+    'noise' for prompts in no campaign."""
+    if campaign_id == NOISE:
+        return "noise"
+    return f"{campaign_id} · {name}" if isinstance(name, str) and name else str(campaign_id)
 
 
 def _groups(points: pd.DataFrame, colour_by: str) -> pd.Series:
@@ -140,19 +165,21 @@ def _groups(points: pd.DataFrame, colour_by: str) -> pd.Series:
         return points["risk_level"]
     if colour_by == "label":
         return points["label"]
-    if colour_by == "account":
-        names = points["account_id"]
+    column, outside, other = _GROUPING[colour_by]
+    if colour_by == "campaign" and column not in points:  # no names: the ids alone
+        names = points["campaign_id"].map(campaign_name)
     else:
-        names = points["campaign_id"].map(lambda c: "noise" if c == NOISE else f"campaign {c}")
-    top = names[names != "noise"].value_counts().index[:MAP_GROUPS]
-    other = "(other accounts)" if colour_by == "account" else "(other campaigns)"
-    return names.where(names.isin(top) | (names == "noise"), other)
+        names = points[column].fillna(outside or "").astype(str)
+    top = names[names != outside].value_counts().index[:MAP_GROUPS]
+    return names.where(names.isin(top) | (names == outside), other)
 
 
 def campaign_map_figure(points: pd.DataFrame, colour_by: str, density: bool) -> go.Figure:
     """The 2-D prompt map: Scattergl points (x, y, campaign_id, excerpt, account_id,
-    risk_level, label) coloured by colour_by, or a density contour when density is set.
-    customdata carries each point's row number for selections."""
+    risk_level, label; campaign, recipe and topic names when given) coloured by colour_by
+    (one of MAP_COLOURS), or a density contour when density is set. Legend entries and hover
+    text (campaign | account | level | excerpt) are escaped log text. customdata carries
+    each point's row number for selections."""
     fig = go.Figure()
     if density:
         fig.add_trace(
@@ -169,14 +196,16 @@ def campaign_map_figure(points: pd.DataFrame, colour_by: str, density: bool) -> 
         groups = _groups(points, colour_by)
         order = groups.value_counts().index
         colours = dict(LEVEL_COLOURS) if colour_by == "risk level" else {}
-        colours |= {"noise": "#DDDDDD", "(other campaigns)": "#AAAAAA",
-                    "(other accounts)": "#AAAAAA"}  # fmt: skip
+        colours |= GREY
+        campaigns = (
+            points["campaign"] if "campaign" in points else points["campaign_id"].map(campaign_name)
+        )
         for name in order:
             part = points[groups == name]
             text = [
-                plain(f"{a} | {lvl} | {e}")
-                for a, lvl, e in zip(part["account_id"], part["risk_level"], part["excerpt"],
-                                     strict=True)
+                plain(f"{c} | {a} | {lvl} | {e}")
+                for c, a, lvl, e in zip(campaigns[part.index], part["account_id"],
+                                        part["risk_level"], part["excerpt"], strict=True)
             ]  # fmt: skip
             fig.add_trace(
                 go.Scattergl(

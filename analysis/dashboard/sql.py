@@ -1,5 +1,9 @@
 """Read models of the dashboard: one read-only query per function, values always passed
-as parameters. Nothing here writes (a test runs every function on a read-only database)."""
+as parameters. Nothing here writes (a test runs every function on a read-only database).
+
+A campaign is shown as its id and short name ("109 · solve the following problem step by
+…"): the name comes from log text (a recipe's frame or the campaign's keywords), so pages
+show it as plain text only (table cells, escaped plot labels, widget options)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,19 @@ import pandas as pd
 
 from analysis.store import PROMPT_HASH_SQL
 from analysis.terms import FLAGGED_LEVELS, LEVELS, NOISE, UNLABELLED
+
+NOISE_NAME = "noise"  # how prompts in no campaign are shown
+NO_RECIPE = "(no recipe)"
+
+
+def _campaign_label(c: str, ids: str | None = None) -> str:
+    """SQL of a campaign's display name from the campaigns row aliased `c` (ids: the alias
+    holding campaign_id, `c` by default): '<id> · <name>' (its keywords when the database
+    predates names), 'noise' for -1."""
+    ids = ids or c
+    return f"""CASE WHEN {ids}.campaign_id = {NOISE} THEN '{NOISE_NAME}'
+        ELSE CAST({ids}.campaign_id AS VARCHAR) || coalesce(' · ' || coalesce({c}.name,
+             nullif(array_to_string({c}.keywords[1:4], ', '), '')), '') END"""
 
 
 def dataset_summary(con: duckdb.DuckDBPyConnection) -> dict:
@@ -70,14 +87,15 @@ def releases(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def data_version(con: duckdb.DuckDBPyConnection) -> tuple:
     """A cheap fingerprint of what the dashboard shows: changes after ingest, campaigns,
-    scoring, labels or claims (cached page data is keyed on it)."""
+    scoring, labels, claims or recipes (cached page data is keyed on it)."""
     return tuple(
         con.execute(
             """SELECT (SELECT count(*) FROM ingest_files),
                       (SELECT coalesce(max(run_id), 0) FROM campaign_runs),
                       (SELECT coalesce(max(run_id), 0) FROM score_runs),
                       (SELECT coalesce(max(event_id), 0) FROM label_events),
-                      (SELECT coalesce(max(event_id), 0) FROM claim_events)"""
+                      (SELECT coalesce(max(event_id), 0) FROM claim_events),
+                      (SELECT coalesce(max(run_id), 0) FROM recipe_runs)"""
         ).fetchall()[0]
     )
 
@@ -123,16 +141,18 @@ def top_networks(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.DataFram
 
 
 def top_campaigns(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.DataFrame:
-    """Return campaigns by requests from high/critical accounts: campaign_id, keywords,
-    requests, accounts, flagged_accounts, flagged_share (of its requests), top_account_share."""
+    """Return campaigns by requests from high/critical accounts: campaign_id, campaign (id and
+    name), keywords, requests, accounts, flagged_accounts, flagged_share (of its requests),
+    top_account_share."""
     return con.execute(
-        """WITH f AS (
+        f"""WITH f AS (
             SELECT ac.campaign_id, count(*) AS flagged_accounts,
                    sum(ac.requests) AS flagged_requests
             FROM account_campaigns AS ac JOIN account_scores AS s USING (account_id)
             WHERE list_contains($flagged, s.risk_level) GROUP BY ac.campaign_id
         )
-        SELECT c.campaign_id, array_to_string(c.keywords[1:5], ', ') AS keywords, c.requests,
+        SELECT c.campaign_id, {_campaign_label("c")} AS campaign,
+               array_to_string(c.keywords[1:5], ', ') AS keywords, c.requests,
                c.accounts, coalesce(f.flagged_accounts, 0) AS flagged_accounts,
                coalesce(f.flagged_requests, 0) * 1.0 / c.requests AS flagged_share,
                c.top_account_share
@@ -164,12 +184,15 @@ def triage_queue(
     limit: int = 500,
 ) -> pd.DataFrame:
     """Return the triage queue, riskiest first: account_id, risk_level, risk_score,
-    top_reasons, network_id, campaigns, label, claimed_by, tier, requests, first_seen,
-    last_seen. Every filter is optional; all values are passed as parameters."""
+    top_reasons, network_id, campaigns (its three largest, with names), label, claimed_by,
+    tier, requests, first_seen, last_seen. Every filter is optional; all values are passed
+    as parameters."""
     return con.execute(
-        """WITH camp AS (
-            SELECT account_id, list(campaign_id ORDER BY requests DESC) AS campaigns
-            FROM account_campaigns WHERE campaign_id <> $noise GROUP BY account_id
+        f"""WITH camp AS (
+            SELECT ac.account_id, list(ac.campaign_id ORDER BY ac.requests DESC) AS campaigns,
+                   list({_campaign_label("c", "ac")} ORDER BY ac.requests DESC) AS names
+            FROM account_campaigns AS ac LEFT JOIN campaigns AS c USING (campaign_id)
+            WHERE ac.campaign_id <> $noise GROUP BY ac.account_id
         ), acc AS (
             SELECT account_id, any_value(account_tier) AS tier, count(*) AS requests,
                    min("timestamp") AS first_seen, max("timestamp") AS last_seen
@@ -177,7 +200,7 @@ def triage_queue(
         )
         SELECT s.account_id, s.risk_level, s.risk_score,
                array_to_string(s.reasons[1:2], ' | ') AS top_reasons, s.network_id,
-               array_to_string(CAST(camp.campaigns[1:3] AS VARCHAR[]), ', ') AS campaigns,
+               array_to_string(camp.names[1:3], ' | ') AS campaigns,
                coalesce(lab.label, $unlabelled) AS label, cl.analyst AS claimed_by,
                acc.tier, acc.requests, acc.first_seen, acc.last_seen
         FROM account_scores AS s
@@ -267,10 +290,11 @@ def account_links(con: duckdb.DuckDBPyConnection, account: str) -> pd.DataFrame:
 
 
 def account_campaign_mix(con: duckdb.DuckDBPyConnection, account: str) -> pd.DataFrame:
-    """Return campaign_id, keywords, requests, share of one account (noise as -1)."""
+    """Return campaign (id and name; 'noise' for prompts in none), keywords, requests, share
+    of one account's requests, largest first."""
     return con.execute(
-        """SELECT ac.campaign_id, array_to_string(c.keywords[1:5], ', ') AS keywords,
-                  ac.requests, ac.share
+        f"""SELECT {_campaign_label("c", "ac")} AS campaign,
+                  array_to_string(c.keywords[1:5], ', ') AS keywords, ac.requests, ac.share
         FROM account_campaigns AS ac LEFT JOIN campaigns AS c USING (campaign_id)
         WHERE ac.account_id = ? ORDER BY ac.requests DESC""",
         [account],
@@ -323,12 +347,14 @@ def account_signal_row(con: duckdb.DuckDBPyConnection, account: str) -> dict:
 
 
 def map_points(con: duckdb.DuckDBPyConnection, limit: int | None, seed: int = 0) -> pd.DataFrame:
-    """Return map points (one per unique prompt): x, y, campaign_id, excerpt (first 120
-    characters), account_id (the account that sent it most), risk_level, label, requests;
-    a repeatable random sample of `limit` points when given."""
+    """Return map points (one per unique prompt): x, y, campaign_id, campaign (id and name),
+    recipe (its recipe's label, or '(no recipe)'), topic (number and keywords of the topic of
+    its text), excerpt (first 120 characters), account_id (the account that sent it most),
+    risk_level, label, requests; a repeatable random sample of `limit` points when given."""
     return con.execute(
         f"""WITH pts AS (
-            SELECT m.prompt_hash, m.x, m.y, m.campaign_id FROM prompt_map AS m
+            SELECT m.prompt_hash, m.x, m.y, m.campaign_id, m.recipe_id, m.topic
+            FROM prompt_map AS m
             {"ORDER BY md5(m.prompt_hash || CAST($seed AS VARCHAR)) LIMIT $limit" if limit else ""}
         ), req AS (
             SELECT {PROMPT_HASH_SQL} AS prompt_hash, account_id, prompt FROM requests
@@ -338,15 +364,22 @@ def map_points(con: duckdb.DuckDBPyConnection, limit: int | None, seed: int = 0)
             FROM req WHERE req.prompt_hash IN (SELECT prompt_hash FROM pts)
             GROUP BY req.prompt_hash
         )
-        SELECT pts.x, pts.y, pts.campaign_id, owner.excerpt, owner.account_id,
+        SELECT pts.x, pts.y, pts.campaign_id, {_campaign_label("c", "pts")} AS campaign,
+               coalesce(r.label, $no_recipe) AS recipe,
+               CASE WHEN pts.topic IS NULL THEN NULL
+                    ELSE CAST(pts.topic AS VARCHAR) || coalesce(' · ' || nullif(t.name, ''), '')
+               END AS topic,
+               owner.excerpt, owner.account_id,
                coalesce(s.risk_level, 'unscored') AS risk_level,
                coalesce(lab.label, $unlabelled) AS label, owner.requests
         FROM pts JOIN owner USING (prompt_hash)
+        LEFT JOIN campaigns AS c ON c.campaign_id = pts.campaign_id
+        LEFT JOIN recipes AS r ON r.recipe_id = pts.recipe_id
+        LEFT JOIN prompt_topics AS t ON t.topic = pts.topic
         LEFT JOIN account_scores AS s USING (account_id)
         LEFT JOIN current_labels AS lab USING (account_id)""",
-        {"limit": limit, "seed": seed, "unlabelled": UNLABELLED}
-        if limit
-        else {"unlabelled": UNLABELLED},
+        {"unlabelled": UNLABELLED, "no_recipe": NO_RECIPE}
+        | ({"limit": limit, "seed": seed} if limit else {}),
     ).df()
 
 
@@ -388,6 +421,52 @@ def campaign_ids(con: duckdb.DuckDBPyConnection) -> list[int]:
         "SELECT campaign_id FROM campaigns WHERE campaign_id <> ? ORDER BY requests DESC", [NOISE]
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def campaign_names(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
+    """Return campaign id -> its display name ('<id> · <name>') of every campaign."""
+    rows = con.execute(
+        f"SELECT campaign_id, {_campaign_label('c')} FROM campaigns AS c WHERE campaign_id <> ?",
+        [NOISE],
+    ).fetchall()
+    return dict(rows)
+
+
+def network_campaigns(con: duckdb.DuckDBPyConnection, network: str) -> pd.DataFrame:
+    """Return the campaigns of a network's accounts: campaign (id and name; 'noise' for
+    prompts in none), accounts (of the network in it), requests, share (of the network's
+    requests), largest first."""
+    return con.execute(
+        f"""SELECT {_campaign_label("c", "ac")} AS campaign,
+                  count(DISTINCT ac.account_id) AS accounts, sum(ac.requests) AS requests,
+                  sum(ac.requests) / sum(sum(ac.requests)) OVER () AS share
+        FROM account_campaigns AS ac JOIN account_scores AS s USING (account_id)
+        LEFT JOIN campaigns AS c ON c.campaign_id = ac.campaign_id
+        WHERE s.network_id = ?
+        GROUP BY ALL ORDER BY requests DESC, campaign""",
+        [network],
+    ).df()
+
+
+def recipe_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the recipes, most requests first: label, requests, accounts, single_turn_share,
+    json_share, median_max_tokens, keywords, frames (its most used frames, ' | ' between),
+    campaigns (those it names, with names), recipe_id. Labels, keywords and frames are log
+    text."""
+    return con.execute(
+        f"""WITH named AS (
+            SELECT recipe_id, string_agg({_campaign_label("c")}, ' | '
+                                         ORDER BY c.requests DESC) AS campaigns
+            FROM campaigns AS c WHERE recipe_id IS NOT NULL GROUP BY recipe_id
+        )
+        SELECT r.label, r.requests, r.accounts, r.single_turn_share, r.json_share,
+               r.median_max_tokens,
+               array_to_string(from_json(r.keywords, '["VARCHAR"]'), ', ') AS keywords,
+               array_to_string(from_json(r.variants, '["VARCHAR"]'), ' | ') AS frames,
+               coalesce(n.campaigns, '') AS campaigns, r.recipe_id
+        FROM recipes AS r LEFT JOIN named AS n USING (recipe_id)
+        ORDER BY r.requests DESC, r.recipe_id"""
+    ).df()
 
 
 def account_ids(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -398,11 +398,8 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
             old_w, old_text = ev.get(etype, (0.0, ""))
             text = _evidence(kind, row)
             ev[etype] = (max(old_w, w), f"{old_text}; {text}" if old_text else text)
-    kept = [
-        (a, b, ev)
-        for (a, b), ev in rows.items()
-        if sum(w for w, _ in ev.values()) >= config.LINK_EDGE_MIN_WEIGHT
-    ]
+    edge_min, member_min = thresholds(n_accounts)
+    kept = [(a, b, ev) for (a, b), ev in rows.items() if sum(w for w, _ in ev.values()) >= edge_min]
     edges = pd.DataFrame(
         {
             "account_a": [a for a, _, _ in kept],
@@ -412,7 +409,7 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
             "weight": [round(sum(w for w, _ in ev.values()), 3) for _, _, ev in kept],
         }
     )
-    network_of = members_with_evidence(edges, communities(edges))
+    network_of = members_with_evidence(edges, communities(edges), member_min)
     edges["network_id"] = [
         network_of.get(a) if network_of.get(a) == network_of.get(b) else None
         for a, b in zip(edges["account_a"], edges["account_b"], strict=True)
@@ -425,8 +422,22 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
     return Links(edges=edges, members=members.sort_values("account_id", ignore_index=True))
 
 
-def members_with_evidence(edges: pd.DataFrame, community: dict[str, str]) -> dict[str, str]:
-    """Keep the members whose links inside their community weigh at least LINK_MIN_WEIGHT
+def thresholds(accounts: int) -> tuple[float, float]:
+    """The weight an edge needs and the weight a network member needs inside its community.
+
+    Among N accounts a given account has about one related partner in N / 2 pairs, so a
+    link is more likely than not only when its likelihood ratio beats those odds:
+    log10(N / 2), never under LINK_EDGE_MIN_WEIGHT / LINK_MIN_WEIGHT (2.6 and 3.0 hold up to
+    about 800 and 2,000 accounts; 100,000 accounts need 4.7)."""
+    need = math.log10(max(accounts, 2) / 2.0)
+    edge = max(config.LINK_EDGE_MIN_WEIGHT, need)
+    return edge, max(config.LINK_MIN_WEIGHT, edge)
+
+
+def members_with_evidence(
+    edges: pd.DataFrame, community: dict[str, str], min_weight: float = config.LINK_MIN_WEIGHT
+) -> dict[str, str]:
+    """Keep the members whose links inside their community weigh at least min_weight
     and show at least two kinds of evidence (one kind alone, however often repeated, is an
     office or a family); communities left with one member are dissolved."""
     weight: dict[str, float] = {}
@@ -442,7 +453,7 @@ def members_with_evidence(edges: pd.DataFrame, community: dict[str, str]) -> dic
     kept = {
         a: net
         for a, net in community.items()
-        if weight.get(a, 0.0) >= config.LINK_MIN_WEIGHT and len(kinds.get(a, ())) >= 2
+        if weight.get(a, 0.0) >= min_weight and len(kinds.get(a, ())) >= 2
     }
     sizes = pd.Series(list(kept.values()), dtype=object).value_counts()
     return {a: net for a, net in kept.items() if sizes[net] >= 2}

@@ -296,4 +296,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
           recipe_id VARCHAR NOT NULL
         )""",
     ),
+    (
+        # Recipe-aware campaigns (analysis/campaigns): each campaign's short name (its
+        # majority recipe's label, else its top keywords) and that recipe; each mapped
+        # prompt's recipe (the one its embedding was framed by) and topic (a clustering of
+        # the prompt text alone, for the map's topic view), and the topics' names.
+        "ALTER TABLE campaigns ADD COLUMN name VARCHAR",
+        "ALTER TABLE campaigns ADD COLUMN recipe_id VARCHAR",  # holds most of its requests
+        "ALTER TABLE campaigns ADD COLUMN recipe_share DOUBLE",  # of its top recipe
+        "ALTER TABLE prompt_map ADD COLUMN recipe_id VARCHAR",
+        "ALTER TABLE prompt_map ADD COLUMN topic BIGINT",
+        """CREATE TABLE prompt_topics (
+          topic BIGINT NOT NULL,
+          name VARCHAR NOT NULL,        -- its top keywords
+          keywords VARCHAR[] NOT NULL,
+          run_id BIGINT NOT NULL
+        )""",
+    ),
 )
