@@ -84,7 +84,7 @@ if db:
         linked = shared.picked(d["links"], "links", "linked_account")
         if linked is not None:
             shared.open_account(linked)
-        st.subheader("Campaign mix (-1: no campaign)")
+        st.subheader("Campaign mix")
         st.dataframe(access.present(d["campaigns"]), hide_index=True, width="stretch")
         st.subheader("Prompts and responses")
         c = st.columns([3, 1])

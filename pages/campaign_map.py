@@ -1,4 +1,5 @@
-"""Campaign map: the 2-D prompt map; select points to list prompts and label accounts."""
+"""Campaign map: the 2-D prompt map coloured by campaign, recipe or topic; select points to
+list prompts and label accounts; the recipes (instruction frames) below."""
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +18,11 @@ def size(db: str, version: tuple) -> int:
     return dashboard.map_counts(shared.cursor(db))[0]
 
 
+@st.cache_data(ttl=shared.TTL, max_entries=shared.ENTRIES)
+def recipes(db: str, version: tuple) -> pd.DataFrame:
+    return dashboard.recipe_table(shared.cursor(db))
+
+
 st.title("Campaign map")
 db = shared.database()
 if db:
@@ -26,7 +32,9 @@ if db:
         st.info("No campaign map yet: run `python -m analysis campaigns --db FILE`.")
     else:
         c = st.columns([2, 3])
-        colour = c[0].selectbox("Colour by", dashboard.plots.MAP_COLOURS)
+        colour = c[0].selectbox(
+            "Colour by", dashboard.plots.MAP_COLOURS, help=dashboard.plots.MAP_COLOUR_HELP
+        )
         density = False
         limit = None
         if n > dashboard.MAP_MAX_POINTS:
@@ -53,7 +61,25 @@ if db:
             accounts = sorted(raw.loc[sel.index, "account_id"].unique())
             st.subheader(f"{len(sel):,} prompts selected from {len(accounts):,} accounts")
             st.dataframe(
-                sel[["excerpt", "account_id", "campaign_id", "risk_level", "label", "requests"]],
+                sel[["excerpt", "account_id", "campaign", "recipe", "topic", "risk_level",
+                     "label", "requests"]],
                 hide_index=True, width="stretch",
             )  # fmt: skip
             labelling.label_form(db, accounts, key="map_label")
+    table = recipes(db, version)
+    st.subheader(f"Recipes ({len(table):,})")
+    if table.empty:
+        st.caption("No recipes yet: run `python -m analysis recipes --db FILE` (Analyse does).")
+    else:
+        st.caption(
+            "Instruction frames repeated across the log, each with the shape of its requests. "
+            "Labels, keywords and frames are log text."
+        )
+        st.dataframe(
+            access.present(table.drop(columns="recipe_id")), hide_index=True, width="stretch",
+            column_config={
+                "single_turn_share": st.column_config.NumberColumn("single-turn", format="%.2f"),
+                "json_share": st.column_config.NumberColumn("JSON answers", format="%.2f"),
+                "median_max_tokens": st.column_config.NumberColumn("median max_tokens"),
+            },
+        )  # fmt: skip

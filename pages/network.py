@@ -16,6 +16,7 @@ def load(db: str, version: tuple, network: str) -> dict | None:
         "row": row,
         "members": dashboard.network_members(cur, network),
         "edges": dashboard.network_edge_rows(cur, network),
+        "campaigns": dashboard.network_campaigns(cur, network),
     }
 
 
@@ -60,5 +61,7 @@ if db and shared.has_scores(db):
                 edges.assign(edge_types=edges["edge_types"].map(", ".join)),
                 hide_index=True, width="stretch",
             )  # fmt: skip
+        st.subheader("Campaigns of its accounts")
+        st.dataframe(access.present(d["campaigns"]), hide_index=True, width="stretch")
         st.subheader("Label the whole network")
         labelling.label_form(db, d["members"]["account_id"].tolist(), key="network_label")

@@ -40,7 +40,9 @@ if db and shared.has_scores(db):
             shared.open_network(network)
     with right:
         st.subheader("Top campaigns (by share of requests from flagged accounts)")
-        campaign = shared.picked(d["campaigns"], "top_campaigns", "campaign_id")
+        campaign = shared.picked(
+            d["campaigns"], "top_campaigns", "campaign_id", hide=("campaign_id",)
+        )
         if campaign is not None:
             st.session_state["campaign_filter"] = int(campaign)
             st.switch_page("pages/triage.py")

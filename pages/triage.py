@@ -15,6 +15,7 @@ def choices(db: str, version: tuple) -> dict:
         "tiers": dashboard.account_tiers(cur),
         "networks": dashboard.network_ids(cur),
         "campaigns": dashboard.campaign_ids(cur),
+        "campaign_names": dashboard.campaign_names(cur),
         "span": dashboard.dataset_summary(cur),
     }
 
@@ -39,10 +40,13 @@ if db and shared.has_scores(db):
         network = c[2].selectbox("Network", ["(any)", *opts["networks"]])
         campaign_default = st.session_state.pop("campaign_filter", None)
         campaign_options = ["(any)", *opts["campaigns"]]
+        names = opts["campaign_names"]  # log text: options are shown as plain text
         campaign = c[3].selectbox(
             "Campaign", campaign_options,
             index=campaign_options.index(campaign_default)
             if campaign_default in campaign_options else 0,
+            format_func=lambda v: access.shown_text(names.get(v, str(v))),
+            key="f_campaign",
         )  # fmt: skip
         status = c[4].multiselect("Label status", dashboard.LABEL_STATUSES)
         c = st.columns([2, 3])

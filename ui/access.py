@@ -54,3 +54,9 @@ def present(df):
 def shown_account(account: str) -> str:
     """An account id as it may be shown."""
     return dashboard.redact.pseudonym(account, dashboard.DEMO_KEY) if demo() else account
+
+
+def shown_text(text: str) -> str:
+    """Log text as it may be shown outside a table (a widget option): masked in demo mode.
+    Show it only where Streamlit renders plain text (options, dataframe cells, st.text)."""
+    return dashboard.redact.mask(text) if demo() else text

@@ -81,11 +81,13 @@ def has_scores(db: str) -> bool:
     return False
 
 
-def picked(df, key: str, column: str):
-    """Show df as a table with single-row selection; return column of the picked row."""
+def picked(df, key: str, column: str, hide: tuple[str, ...] = ()):
+    """Show df as a table with single-row selection (without the columns in hide); return
+    column of the picked row."""
     event = st.dataframe(
         access.present(df), hide_index=True, width="stretch", on_select="rerun",
         selection_mode="single-row", key=key,
+        column_order=[c for c in df.columns if c not in hide] if hide else None,
     )  # fmt: skip
     rows = event.selection.rows
     return df[column].iat[rows[0]] if rows else None

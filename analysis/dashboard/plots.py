@@ -22,11 +22,14 @@ LEVEL_COLOURS = {
     **dict(zip(LEVELS, ("#B2182B", "#EF8A62", "#F4D35E", "#9EC9E2"), strict=True)),
     "unscored": "#CCCCCC",
 }
-EDGE_COLOURS = {
+EDGE_COLOURS = {  # one per edge kind of detection/linkage.py (a test checks they match)
     "payment": "#D62728",
     "infrastructure": "#1F77B4",
+    "creation": "#FF7F0E",
     "timing": "#2CA02C",
     "content": "#9467BD",
+    "recipe": "#8C564B",
+    "shape": "#7F7F7F",
 }
 _MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 

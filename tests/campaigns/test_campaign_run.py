@@ -88,6 +88,8 @@ def test_the_run_records_the_stages_it_used(con):
         "mapper": {"kind": "Bare"},
         "extend_neighbors": config.EXTEND_NEIGHBORS,
         "seed": config.CAMPAIGN_SEED,
+        "frame_weight": None,  # no recipes stored: prompts embed alone
+        "topics": config.CAMPAIGN_TOPICS,
     }
     assert params["reducer"] == {"kind": "projection", "dims": 64, "seed": 0}
 

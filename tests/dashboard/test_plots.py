@@ -98,25 +98,30 @@ def map_points() -> pd.DataFrame:
             "x": [0.0, 1.0, 2.0, 3.0, 4.0],
             "y": [0.0, 1.0, 0.5, 0.2, 0.9],
             "campaign_id": [3, 3, -1, 7, 3],
+            "campaign": [f"3 · {BOLD}", f"3 · {BOLD}", "noise", "7 · essay, score", f"3 · {BOLD}"],
+            "recipe": ["solve step by step …", "solve step by step …", "(no recipe)", BOLD,
+                       "solve step by step …"],
+            "topic": ["0 · algebra", "1 · cats", "1 · cats", "0 · algebra", None],
             "excerpt": [BOLD, "plain", "<script>alert(1)</script>", "e", "f"],
             "account_id": ["acct_<i>h</i>", "a", "b", "c", "a"],
             "risk_level": ["critical", "low", "low", "high", "low"],
             "label": ["extraction", "unlabelled", "unlabelled", "benign", "unlabelled"],
         }
-    )
+    )  # fmt: skip
 
 
 def test_campaign_map_figure_groups_points_and_escapes_hover_text():
     points = map_points()
     fig = plots.campaign_map_figure(points, "campaign", density=False)
     traces = {t.name: t for t in fig.data}
-    assert list(traces) == ["campaign 3", "noise", "campaign 7"]  # largest group first
+    # largest group first; names are log text, escaped
+    assert list(traces) == [f"3 · {ESCAPED}", "noise", "7 · essay, score"]
     assert all(t.type == "scattergl" for t in fig.data)
-    assert list(traces["campaign 3"].customdata) == [0, 1, 4]  # row numbers, for selections
+    assert list(traces[f"3 · {ESCAPED}"].customdata) == [0, 1, 4]  # row numbers, for selections
     assert traces["noise"].marker.color == "#DDDDDD"
-    text = [s for t in fig.data for s in t.text]
-    assert f"acct_&lt;i&gt;h&lt;/i&gt; | critical | {ESCAPED}" in text
-    assert "b | low | &lt;script&gt;alert(1)&lt;/script&gt;" in text
+    text = [s for t in fig.data for s in t.text]  # campaign | account | level | excerpt
+    assert f"3 · {ESCAPED} | acct_&lt;i&gt;h&lt;/i&gt; | critical | {ESCAPED}" in text
+    assert "noise | b | low | &lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "<script>" not in fig.to_json() and BOLD not in fig.to_json()
     by_level = plots.campaign_map_figure(points, "risk level", density=False)
     assert {t.name: t.marker.color for t in by_level.data} == {
@@ -125,6 +130,28 @@ def test_campaign_map_figure_groups_points_and_escapes_hover_text():
     by_account = plots.campaign_map_figure(points, "account", density=False)
     assert "acct_&lt;i&gt;h&lt;/i&gt;" in {t.name for t in by_account.data}
     assert sum(len(t.x) for t in by_account.data) == 5
+
+
+def test_campaign_map_figure_by_recipe_and_by_topic():
+    points = map_points()
+    by_recipe = plots.campaign_map_figure(points, "recipe", density=False)
+    traces = {t.name: t for t in by_recipe.data}
+    assert list(traces) == ["solve step by step …", "(no recipe)", ESCAPED]
+    assert traces["(no recipe)"].marker.color == "#DDDDDD"
+    assert list(traces["solve step by step …"].customdata) == [0, 1, 4]
+    by_topic = plots.campaign_map_figure(points, "topic", density=False)
+    traces = {t.name: t for t in by_topic.data}
+    assert sorted(traces) == ["(no topic)", "0 · algebra", "1 · cats"]
+    assert sum(len(t.x) for t in by_topic.data) == 5
+    assert BOLD not in by_recipe.to_json() and BOLD not in by_topic.to_json()
+
+
+def test_campaign_map_figure_without_names_shows_ids():
+    points = map_points().drop(columns=["campaign"])  # an older read: ids alone
+    fig = plots.campaign_map_figure(points, "campaign", density=False)
+    assert [t.name for t in fig.data] == ["3", "noise", "7"]
+    assert plots.campaign_name(109, "solve the following …") == "109 · solve the following …"
+    assert plots.campaign_name(109, None) == "109" and plots.campaign_name(-1, "x") == "noise"
 
 
 def test_campaign_map_figure_puts_small_campaigns_together():
@@ -166,3 +193,10 @@ def test_network_figure_draws_edges_by_type_and_escaped_nodes():
     assert list(again.data[-1].x) == list(nodes.x)
     empty = plots.network_figure(members.iloc[:0], edges.iloc[:0])
     assert [t.name for t in empty.data] == ["accounts"] and len(empty.data[0].x) == 0
+
+
+def test_every_edge_kind_has_a_colour():
+    from analysis.dashboard.plots import EDGE_COLOURS
+    from analysis.detection.linkage import EDGE_TYPES
+
+    assert list(EDGE_COLOURS) == list(EDGE_TYPES)

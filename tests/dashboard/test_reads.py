@@ -1,5 +1,6 @@
 """The dashboard only reads: every read function of analysis.dashboard.sql runs on the
-scored database opened read-only, with plausible arguments taken from that database."""
+scored database (with recipes and recipe-aware campaigns added) opened read-only, with
+plausible arguments taken from that database."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ import shutil
 import duckdb
 import pandas as pd
 import pytest
+from helpers import CountingEmbedder, FirstDims, PcaReducer, quiet
 
 from analysis import dashboard, labels, store
+from analysis.campaigns import HdbscanClusterer, run_campaigns
 from analysis.dashboard import sql
 from analysis.detection.sql import account_scores
+from analysis.recipes import run_recipes
 
 READS = sorted(
     name
@@ -23,10 +27,14 @@ READS = sorted(
 
 @pytest.fixture(scope="module")
 def ro(scored_db, tmp_path_factory):
-    """A copy of the scored database with a label and a claim, opened read-only."""
+    """A copy of the scored database with recipes, campaigns refitted with them, a label
+    and a claim, opened read-only."""
     db = tmp_path_factory.mktemp("reads") / "db.duckdb"
     shutil.copyfile(scored_db, db)
     con = store.connect(db)
+    run_recipes(con, log=quiet)
+    run_campaigns(con, CountingEmbedder(), PcaReducer(10), HdbscanClusterer(), FirstDims(),
+                  refit=True, log=quiet)  # fmt: skip
     account = account_scores(con)["account_id"].iat[0]
     labels.add_labels(con, [account], "extraction", "seen at machine pace", "ana")
     labels.claim(con, [account], "bob")
@@ -97,4 +105,26 @@ def test_the_reads_see_the_label_and_the_claim(ro, arguments):
     assert list(sql.label_history(ro)["analyst"]) == ["ana"]
     queue = sql.triage_queue(ro, search=arguments["account"])
     assert list(queue[["label", "claimed_by"]].iloc[0]) == ["extraction", "bob"]
-    assert sql.data_version(ro) == (2, 1, 1, 1, 1)  # files, campaign/score runs, events
+    # files, campaign and score runs, label and claim events, recipe runs
+    assert sql.data_version(ro) == (2, 2, 1, 1, 1, 1)
+
+
+def test_campaigns_are_shown_with_their_names(ro, arguments):
+    names = sql.campaign_names(ro)
+    stored = dict(ro.execute("SELECT campaign_id, name FROM campaigns").fetchall())
+    assert set(names) == set(sql.campaign_ids(ro)) and all(stored.values())
+    assert all(names[c] == f"{c} · {stored[c]}" for c in names)
+    recipe_named = ro.execute(
+        "SELECT c.campaign_id, r.label FROM campaigns c JOIN recipes r USING (recipe_id)"
+    ).fetchall()
+    assert recipe_named and all(stored[c] == label for c, label in recipe_named)
+    shown = set(sql.map_points(ro, None)["campaign"])
+    assert shown <= set(names.values()) | {sql.NOISE_NAME}
+    mix = sql.account_campaign_mix(ro, arguments["account"])
+    assert set(mix["campaign"]) <= set(names.values()) | {sql.NOISE_NAME}
+    queue = sql.triage_queue(ro, campaign=arguments["campaign"])
+    assert queue["campaigns"].str.contains(names[arguments["campaign"]], regex=False).all()
+    top = sql.top_campaigns(ro)
+    assert list(top["campaign"]) == [names[c] for c in top["campaign_id"]]
+    table = sql.recipe_table(ro)
+    assert table["campaigns"].str.contains(" · ").any()  # recipes list the campaigns they name
