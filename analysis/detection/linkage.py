@@ -429,7 +429,7 @@ def thresholds(accounts: int) -> tuple[float, float]:
     link is more likely than not only when its likelihood ratio beats those odds:
     log10(N / 2), never under LINK_EDGE_MIN_WEIGHT / LINK_MIN_WEIGHT (2.6 and 3.0 hold up to
     about 800 and 2,000 accounts; 100,000 accounts need 4.7)."""
-    need = math.log10(max(accounts, 2) / 2.0)
+    need = math.log10(max(accounts, 2) / 2.0) + config.LINK_POSTERIOR_ODDS
     edge = max(config.LINK_EDGE_MIN_WEIGHT, need)
     return edge, max(config.LINK_MIN_WEIGHT, edge)
 
