@@ -245,10 +245,11 @@ COHORT_SIGNALS: tuple[Signal, ...] = (
         reason="accounts created within {v} days of each other (standard deviation; "
         "same-size random cohorts: {m})",
     ),
-    # One parameter tuple and answer format across the members: one operator's script.
+    # One parameter tuple and answer format across the members: one operator's script (or
+    # one app's defaults: it weighs less than a batch registration).
     Signal(
         "cohort_shape_share", source="cohort",
-        axis="scale", weight=0.5, floor=0.05, fmt=_pct,
+        axis="scale", weight=0.3, floor=0.05, fmt=_pct,
         reason="{v} of them send with one parameter set and answer format (same-size "
         "random cohorts: {m})",
     ),
@@ -270,9 +271,11 @@ COHORT_SIGNALS: tuple[Signal, ...] = (
         reason="{v} of their sampled prompts ask for a grade, score or verdict "
         "(same-size random cohorts: {m})",
     ),
+    # One recipe across the members is also what the users of one app or tool share: it
+    # says how they ask, not that they harvest, so it weighs little on its own.
     Signal(
         "cohort_recipe_share", source="cohort",
-        axis="harvest", weight=0.5, floor=0.05, fmt=_pct,
+        axis="harvest", weight=0.2, floor=0.05, fmt=_pct,
         reason="{v} of their requests use one instruction recipe (same-size random "
         "cohorts: {m})",
     ),
