@@ -39,6 +39,7 @@ import pandas as pd
 from analysis import config
 from analysis.campaigns import sql as campaign_sql
 from analysis.detection import sql
+from analysis.detection import sql_links as links_sql
 from analysis.detection.inputs import Inputs
 
 EDGE_TYPES = ("payment", "infrastructure", "creation", "timing", "content", "recipe", "shape")
@@ -130,18 +131,18 @@ def candidate_pairs(inputs: Inputs) -> dict[str, pd.DataFrame]:
     """Return the pairs of each kind (account_a < account_b) that do not need timing."""
     con = inputs.con
     out = {
-        "payment": sql.payment_pairs(con, config.LINK_MAX_GROUP),
-        "infrastructure": sql.infrastructure_pairs(con, config.LINK_MAX_GROUP),
-        "creation": sql.creation_pairs(
+        "payment": links_sql.payment_pairs(con, config.LINK_MAX_GROUP),
+        "infrastructure": links_sql.infrastructure_pairs(con, config.LINK_MAX_GROUP),
+        "creation": links_sql.creation_pairs(
             con, config.LINK_CREATION_HOURS, config.LINK_CREATION_NEIGHBOURS
         ),
-        "templates": sql.template_pairs(
+        "templates": links_sql.template_pairs(
             con, config.LINK_TEMPLATE_MAX_ACCOUNTS, config.LINK_TEMPLATE_MIN_SHARED
         ),
     }
     has_campaigns = campaign_sql.has_account_campaigns(con)
     out["campaigns"] = (
-        sql.campaign_pairs(
+        links_sql.campaign_pairs(
             con,
             config.LINK_CAMPAIGN_MAX_ACCOUNTS,
             config.LINK_CAMPAIGN_MIN_REQUESTS,
@@ -211,7 +212,8 @@ def _known_pairs(
     )
 
 
-NO_PARAMETERS = "-|-|-|-|"  # the shape prefix of an account that sends none (sql.account_shapes)
+# The shape prefix of an account that sends no parameters (sql_links.account_shapes).
+NO_PARAMETERS = "-|-|-|-|"
 
 
 def _hour_profiles(shapes: pd.DataFrame) -> np.ndarray:
@@ -258,7 +260,7 @@ class Shapes:
 
 
 def _timing_matrix(inputs: Inputs, accounts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    act = sql.hourly_activity(inputs.con, accounts)
+    act = links_sql.hourly_activity(inputs.con, accounts)
     index = {a: i for i, a in enumerate(accounts)}
     hours = int(act["hour_index"].max()) + 1 if len(act) else 1
     M = np.zeros((len(accounts), hours), np.float32)
@@ -371,11 +373,9 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
     con = inputs.con
     harvest_accounts = sorted(harvest_accounts or [])
     by_kind = candidate_pairs(inputs)
-    n_accounts = int(
-        con.execute("SELECT count(DISTINCT account_id) FROM requests").fetchall()[0][0]
-    )
+    n_accounts = sql.account_count(con)
     weights_of = {k: llr(p) for k, p in _base_rates(by_kind, n_accounts).items()}
-    weights_of["creation"] = llr(creation_rate(sql.account_created(con), rng))
+    weights_of["creation"] = llr(creation_rate(links_sql.account_created(con), rng))
     cand = pd.concat(
         [df[["account_a", "account_b"]] for df in by_kind.values() if not df.empty]
         or [pd.DataFrame(columns=["account_a", "account_b"])]
@@ -383,10 +383,10 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
     timing, timing_rate = timing_pairs(inputs, cand, rng)
     by_kind["timing"] = timing
     weights_of["timing"] = llr(timing_rate)
-    by_kind["shape"] = Shapes(sql.account_shapes(con), rng).pairs(cand)
-    if sql.has_recipes(con) and harvest_accounts:
+    by_kind["shape"] = Shapes(links_sql.account_shapes(con), rng).pairs(cand)
+    if links_sql.has_recipes(con) and harvest_accounts:
         mixes = RecipeMixes(sql.account_recipe_counts(con), harvest_accounts, n_accounts, rng)
-        recipe_cand = sql.recipe_candidates(
+        recipe_cand = links_sql.recipe_candidates(
             con, sorted(harvest_accounts), config.LINK_RECIPE_MIN_SHARE,
             config.LINK_RECIPE_NEIGHBOURS,
         )  # fmt: skip

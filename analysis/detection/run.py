@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
-from analysis.detection import cohorts, features, linkage, signals, sql
+from analysis.detection import cohorts, features, linkage, signals, sql, sql_links
 from analysis.detection.inputs import DetectionRun
 from analysis.detection.reasoning import ReasoningDetector
 from analysis.detection.scoring import RiskScorer
@@ -64,7 +64,7 @@ def run_scoring(
         harvesting = own.loc[own["harvest"] >= config.LINK_RECIPE_MIN_HARVEST, "account_id"]
         links = linkage.link(inputs, harvesting.tolist())
         recipe_counts = sql.account_recipe_counts(con)
-        shapes = sql.account_shapes(con)
+        shapes = sql_links.account_shapes(con)
     pool = cohorts.Pool(table, recipe_counts, shapes)
     nets, null_params = cohorts.score_cohorts(pool, links.members)
     if not nets.empty:
