@@ -47,7 +47,8 @@ def _dist(v: float) -> str:
 # signals an honest heavy user also shows (new accounts, long answers, big caps); 0.1-0.2
 # for what any scripted burst shows (an evaluation run, a batch job: peaks, templates) and
 # for what evaluations share with extraction (release timing, logprobs, n > 1, unusual
-# prompts): together they lift an axis to about 0.3-0.4, not more. On the 20k-account
+# prompts, sending on through rate limits: at 0.3 that one put 15 of 120 researchers at
+# high on the 20k-account log): together they lift an axis to about 0.3-0.4, not more. On the 20k-account
 # benchmark, peaks at 0.35 and templates at 0.3 put 12 of 120 researchers (benchmark runs
 # asking for step-by-step answers) at high.
 # Floors: shares measured on the 25 sampled prompts (reasoning) have a standard error up to
@@ -142,7 +143,7 @@ SIGNALS: tuple[Signal, ...] = (
     ),
     Signal(
         "retry_429_share", "any_value(rl.retry_429_share)",
-        axis="scale", weight=0.3, floor=0.1, fmt=_pct,
+        axis="scale", weight=0.15, floor=0.1, fmt=_pct,
         reason="kept sending through rate limits: {v} of its 429 responses were followed by "
         "another request within a minute (population median {m})",
     ),
