@@ -48,9 +48,9 @@ def _dist(v: float) -> str:
 # for what any scripted burst shows (an evaluation run, a batch job: peaks, templates) and
 # for what evaluations share with extraction (release timing, logprobs, n > 1, unusual
 # prompts, sending on through rate limits: at 0.3 that one put 15 of 120 researchers at
-# high on the 20k-account log): together they lift an axis to about 0.3-0.4, not more. On the 20k-account
-# benchmark, peaks at 0.35 and templates at 0.3 put 12 of 120 researchers (benchmark runs
-# asking for step-by-step answers) at high.
+# high on the 20k-account log): together they lift an axis to about 0.3-0.4, not more. On
+# the 20k-account benchmark, peaks at 0.35 and templates at 0.3 put 12 of 120 researchers
+# (benchmark runs asking for step-by-step answers) at high.
 # Floors: shares measured on the 25 sampled prompts (reasoning) have a standard error up to
 # 0.1, so their spread is never taken below 0.1; a quiet-hours share needs 100 requests
 # before a night owl and a scheduler differ.
