@@ -50,9 +50,9 @@ def calls(path: Path, names: set[str], on: str | None = None) -> list[str]:
 
 
 def is_sql_layer(path: Path) -> bool:
-    """analysis/<stage>/sql.py, or a part of a stage's SQL split off as sql_<part>.py"""
+    """analysis/<stage>/sql.py"""
     parts = path.relative_to(ANALYSIS).parts
-    return len(parts) == 2 and (parts[1] == "sql.py" or parts[1].startswith("sql_"))
+    return len(parts) == 2 and parts[1] == "sql.py"
 
 
 def in_store(path: Path) -> bool:

@@ -1,6 +1,7 @@
 """SQL of campaign discovery: unique prompts and their recipes, the embedding cache, the
 prompt map, campaign profiles, topics, lineage, runs and the per-campaign and per-account
-aggregates (with each campaign's name)."""
+aggregates (with each campaign's name), and pairs of accounts whose campaign mixes are
+alike (for linkage)."""
 
 from __future__ import annotations
 
@@ -262,4 +263,44 @@ def request_campaign_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(
         f"""SELECT r.account_id, m.prompt_hash, m.campaign_id
             FROM requests AS r JOIN prompt_map AS m ON m.prompt_hash = {PROMPT_HASH_SQL}"""
+    ).df()
+
+
+def campaign_pairs(
+    con: duckdb.DuckDBPyConnection, max_accounts: int, min_requests: int, min_similarity: float
+) -> pd.DataFrame:
+    """Return account_a, account_b, similarity, shared: pairs whose mixes of campaigns are
+    alike (cosine of campaign shares weighted by rarity, idf), counted over campaigns of at
+    most max_accounts accounts; both accounts need min_requests clustered requests."""
+    return con.execute(
+        """WITH ac AS (
+            SELECT account_id, campaign_id, requests FROM account_campaigns WHERE campaign_id <> ?
+        ), n AS (
+            SELECT count(DISTINCT account_id) AS accounts FROM ac
+        ), cc AS (
+            SELECT campaign_id, count(*) AS accounts FROM ac GROUP BY campaign_id
+        ), tot AS (
+            SELECT account_id, sum(requests) AS total FROM ac GROUP BY account_id
+        ), w AS (
+            SELECT ac.account_id, ac.campaign_id, cc.accounts AS campaign_accounts,
+                   ac.requests * 1.0 / tot.total * ln((SELECT accounts FROM n) * 1.0 / cc.accounts)
+                     AS v
+            FROM ac JOIN cc USING (campaign_id) JOIN tot USING (account_id)
+            WHERE tot.total >= ?
+        ), norms AS (
+            SELECT account_id, sqrt(sum(v * v)) AS norm FROM w GROUP BY account_id
+        ), dots AS (
+            SELECT a.account_id AS account_a, b.account_id AS account_b,
+                   sum(a.v * b.v) AS dot, count(*) AS shared
+            FROM w AS a JOIN w AS b
+              ON a.campaign_id = b.campaign_id AND a.account_id < b.account_id
+            WHERE a.campaign_accounts <= ?
+            GROUP BY a.account_id, b.account_id
+        )
+        SELECT account_a, account_b, dot / (na.norm * nb.norm) AS similarity, shared
+        FROM dots
+        JOIN norms AS na ON na.account_id = dots.account_a
+        JOIN norms AS nb ON nb.account_id = dots.account_b
+        WHERE na.norm > 0 AND nb.norm > 0 AND dot / (na.norm * nb.norm) >= ?""",
+        [NOISE, min_requests, max_accounts, min_similarity],
     ).df()

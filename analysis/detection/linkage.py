@@ -39,8 +39,8 @@ import pandas as pd
 from analysis import config
 from analysis.campaigns import sql as campaign_sql
 from analysis.detection import sql
-from analysis.detection import sql_links as links_sql
 from analysis.detection.inputs import Inputs
+from analysis.recipes import sql as recipe_sql
 
 EDGE_TYPES = ("payment", "infrastructure", "creation", "timing", "content", "recipe", "shape")
 # candidate kinds and the edge type each one is evidence of
@@ -131,18 +131,18 @@ def candidate_pairs(inputs: Inputs) -> dict[str, pd.DataFrame]:
     """Return the pairs of each kind (account_a < account_b) that do not need timing."""
     con = inputs.con
     out = {
-        "payment": links_sql.payment_pairs(con, config.LINK_MAX_GROUP),
-        "infrastructure": links_sql.infrastructure_pairs(con, config.LINK_MAX_GROUP),
-        "creation": links_sql.creation_pairs(
+        "payment": sql.payment_pairs(con, config.LINK_MAX_GROUP),
+        "infrastructure": sql.infrastructure_pairs(con, config.LINK_MAX_GROUP),
+        "creation": sql.creation_pairs(
             con, config.LINK_CREATION_HOURS, config.LINK_CREATION_NEIGHBOURS
         ),
-        "templates": links_sql.template_pairs(
+        "templates": sql.template_pairs(
             con, config.LINK_TEMPLATE_MAX_ACCOUNTS, config.LINK_TEMPLATE_MIN_SHARED
         ),
     }
     has_campaigns = campaign_sql.has_account_campaigns(con)
     out["campaigns"] = (
-        links_sql.campaign_pairs(
+        campaign_sql.campaign_pairs(
             con,
             config.LINK_CAMPAIGN_MAX_ACCOUNTS,
             config.LINK_CAMPAIGN_MIN_REQUESTS,
@@ -212,7 +212,7 @@ def _known_pairs(
     )
 
 
-# The shape prefix of an account that sends no parameters (sql_links.account_shapes).
+# The shape prefix of an account that sends no parameters (sql.account_shapes).
 NO_PARAMETERS = "-|-|-|-|"
 
 
@@ -260,7 +260,7 @@ class Shapes:
 
 
 def _timing_matrix(inputs: Inputs, accounts: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    act = links_sql.hourly_activity(inputs.con, accounts)
+    act = sql.hourly_activity(inputs.con, accounts)
     index = {a: i for i, a in enumerate(accounts)}
     hours = int(act["hour_index"].max()) + 1 if len(act) else 1
     M = np.zeros((len(accounts), hours), np.float32)
@@ -364,18 +364,25 @@ def communities(edges: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
+def link(
+    inputs: Inputs,
+    harvest_accounts: list[str] | None = None,
+    shapes: pd.DataFrame | None = None,
+    recipe_counts: pd.DataFrame | None = None,
+) -> Links:
     """Find weighted links between accounts and group them into networks.
 
     harvest_accounts: accounts with harvest evidence of their own, the only ones that
-    recipe links may join."""
+    recipe links may join. shapes (sql.account_shapes) and recipe_counts
+    (recipes/sql.account_recipe_counts) are read here unless the caller has them."""
     rng = np.random.default_rng(config.CAMPAIGN_SEED)
     con = inputs.con
+    shapes = sql.account_shapes(con) if shapes is None else shapes
     harvest_accounts = sorted(harvest_accounts or [])
     by_kind = candidate_pairs(inputs)
     n_accounts = sql.account_count(con)
     weights_of = {k: llr(p) for k, p in _base_rates(by_kind, n_accounts).items()}
-    weights_of["creation"] = llr(creation_rate(links_sql.account_created(con), rng))
+    weights_of["creation"] = llr(creation_rate(sql.account_created(con), rng))
     cand = pd.concat(
         [df[["account_a", "account_b"]] for df in by_kind.values() if not df.empty]
         or [pd.DataFrame(columns=["account_a", "account_b"])]
@@ -383,10 +390,12 @@ def link(inputs: Inputs, harvest_accounts: list[str] | None = None) -> Links:
     timing, timing_rate = timing_pairs(inputs, cand, rng)
     by_kind["timing"] = timing
     weights_of["timing"] = llr(timing_rate)
-    by_kind["shape"] = Shapes(links_sql.account_shapes(con), rng).pairs(cand)
-    if links_sql.has_recipes(con) and harvest_accounts:
-        mixes = RecipeMixes(sql.account_recipe_counts(con), harvest_accounts, n_accounts, rng)
-        recipe_cand = links_sql.recipe_candidates(
+    by_kind["shape"] = Shapes(shapes, rng).pairs(cand)
+    if recipe_sql.has_recipes(con) and harvest_accounts:
+        if recipe_counts is None:
+            recipe_counts = recipe_sql.account_recipe_counts(con)
+        mixes = RecipeMixes(recipe_counts, harvest_accounts, n_accounts, rng)
+        recipe_cand = recipe_sql.recipe_candidates(
             con, sorted(harvest_accounts), config.LINK_RECIPE_MIN_SHARE,
             config.LINK_RECIPE_NEIGHBOURS,
         )  # fmt: skip

@@ -13,10 +13,11 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
-from analysis.detection import cohorts, features, linkage, signals, sql, sql_links
+from analysis.detection import cohorts, features, linkage, signals, sql
 from analysis.detection.inputs import DetectionRun
 from analysis.detection.reasoning import ReasoningDetector
 from analysis.detection.scoring import RiskScorer
+from analysis.recipes import sql as recipe_sql
 
 Log = Callable[[str], None]
 
@@ -62,9 +63,9 @@ def run_scoring(
         own = pd.concat([table[["account_id"]], scorer.score(table)], axis=1)
         log("links ...")
         harvesting = own.loc[own["harvest"] >= config.LINK_RECIPE_MIN_HARVEST, "account_id"]
-        links = linkage.link(inputs, harvesting.tolist())
-        recipe_counts = sql.account_recipe_counts(con)
-        shapes = sql_links.account_shapes(con)
+        shapes = sql.account_shapes(con)
+        recipe_counts = recipe_sql.account_recipe_counts(con)
+        links = linkage.link(inputs, harvesting.tolist(), shapes, recipe_counts)
     pool = cohorts.Pool(table, recipe_counts, shapes)
     nets, null_params = cohorts.score_cohorts(pool, links.members)
     if not nets.empty:

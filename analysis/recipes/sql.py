@@ -1,5 +1,6 @@
 """SQL of recipes: distinct texts to mine, each text's frame onto its requests, the
-recipe table, each request's recipe, and the runs."""
+recipe table, each request's recipe, the runs, and what other stages read of them (each
+account's requests per recipe, candidate pairs of accounts sharing a recipe)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,13 @@ import duckdb
 import pandas as pd
 
 from analysis import store
+from analysis.store import CONVERSATION_TURNS_SQL, json_answer_sql
 
 
 def text_key_sql(q: str = "") -> str:
     """One distinct text: the system prompt and the prompt together (a frame can live in
     either); `q` is the table alias with its dot."""
     return f"md5(coalesce({q}system_prompt, '') || chr(31) || {q}prompt)"
-
-
-def json_answer_sql(q: str = "") -> str:
-    """1.0 for an answer in JSON (a verdict, a structured record), 0.0 for prose."""
-    return (
-        f"CASE WHEN {q}response IS NULL THEN NULL "
-        f"WHEN regexp_matches(ltrim({q}response), '^([{{\\[]|```json)') THEN 1.0 ELSE 0.0 END"
-    )
 
 
 # A token: one CJK ideograph, kana or Hangul syllable (no spaces to split on), a run of
@@ -71,9 +65,7 @@ def family_stats(con: duckdb.DuckDBPyConnection, text_families: pd.DataFrame) ->
     request of its conversation."""
     with store.registered(con, "text_families", text_families):
         return con.execute(
-            f"""WITH conv AS (
-                    SELECT conversation_id, count(*) AS turns FROM requests
-                    WHERE conversation_id IS NOT NULL GROUP BY 1),
+            f"""WITH conv AS ({CONVERSATION_TURNS_SQL}),
                 r AS (
                     SELECT tf.family, q.account_id, q.timestamp, q.max_tokens, q.temperature,
                            tf.text_key,
@@ -170,3 +162,52 @@ def recipes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def has_recipes(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether a recipe run has been stored."""
     return bool(con.execute("SELECT count(*) FROM recipe_runs").fetchall()[0][0])
+
+
+def recipe_candidates(
+    con: duckdb.DuckDBPyConnection, accounts: list[str], min_share: float, neighbours: int
+) -> pd.DataFrame:
+    """Return account_a, account_b: candidate pairs of the given accounts that both send at
+    least min_share of their requests with one recipe. Within a recipe's group each account
+    is paired with the next `neighbours` in a fixed order (a hash of the id), so a group of
+    g accounts gives about g * neighbours pairs, not g^2 / 2 (blocking)."""
+    if not accounts:
+        return pd.DataFrame(columns=["account_a", "account_b"])
+    with store.registered(con, "_harvest_accounts", pd.DataFrame({"account_id": accounts})):
+        return con.execute(
+            """WITH tot AS (
+                SELECT account_id, count(*) AS n FROM requests
+                WHERE account_id IN (SELECT account_id FROM _harvest_accounts)
+                GROUP BY account_id
+            ), ar AS (
+                SELECT q.account_id, rr.recipe_id, count(*) AS c
+                FROM requests AS q JOIN request_recipes AS rr USING (request_id)
+                WHERE q.account_id IN (SELECT account_id FROM _harvest_accounts)
+                GROUP BY q.account_id, rr.recipe_id
+            ), g AS (
+                SELECT ar.account_id, ar.recipe_id,
+                       row_number() OVER (PARTITION BY ar.recipe_id ORDER BY md5(ar.account_id))
+                         AS pos,
+                       count(*) OVER (PARTITION BY ar.recipe_id) AS size
+                FROM ar JOIN tot USING (account_id)
+                WHERE ar.c * 1.0 / tot.n >= ?
+            )
+            SELECT DISTINCT least(a.account_id, b.account_id) AS account_a,
+                   greatest(a.account_id, b.account_id) AS account_b
+            FROM g AS a JOIN g AS b
+              ON a.recipe_id = b.recipe_id AND b.pos <> a.pos
+             AND (b.pos - a.pos + a.size) % a.size BETWEEN 1 AND ?""",
+            [min_share, neighbours],
+        ).df()
+
+
+def account_recipe_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return account_id, recipe_id, requests, total: each account's framed requests per
+    recipe and all its requests."""
+    return con.execute(
+        """WITH tot AS (SELECT account_id, count(*) AS total FROM requests GROUP BY 1)
+        SELECT q.account_id, rr.recipe_id, count(*) AS requests, any_value(tot.total) AS total
+        FROM requests AS q JOIN request_recipes AS rr USING (request_id)
+        JOIN tot USING (account_id)
+        GROUP BY 1, 2 ORDER BY 1, 2"""
+    ).df()

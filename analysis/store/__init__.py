@@ -17,16 +17,19 @@ from analysis.store.db import (
 from analysis.store.schema import (
     CONTRACT,
     CONTRACT_NAMES,
+    CONVERSATION_TURNS_SQL,
     MIGRATIONS,
     NORMALISED_PROMPT_SQL,
     PROMPT_HASH_SQL,
     REQUIRED_NAMES,
     Column,
+    json_answer_sql,
 )
 
 __all__ = [
     "CONTRACT",
     "CONTRACT_NAMES",
+    "CONVERSATION_TURNS_SQL",
     "MIGRATIONS",
     "NORMALISED_PROMPT_SQL",
     "PROMPT_HASH_SQL",
@@ -36,6 +39,7 @@ __all__ = [
     "checkpoint",
     "connect",
     "database_path",
+    "json_answer_sql",
     "migrate",
     "registered",
     "schema_version",

@@ -52,6 +52,23 @@ REQUIRED_NAMES: tuple[str, ...] = tuple(c.name for c in CONTRACT if c.required)
 NORMALISED_PROMPT_SQL = "lower(trim(regexp_replace(prompt, '\\s+', ' ', 'g')))"
 PROMPT_HASH_SQL = f"md5({NORMALISED_PROMPT_SQL})"
 
+# The number of requests in each conversation (requests without a conversation id are
+# conversations of one turn): a CTE body, defined once for every stage that needs it.
+CONVERSATION_TURNS_SQL = (
+    "SELECT conversation_id, count(*) AS turns FROM requests "
+    "WHERE conversation_id IS NOT NULL GROUP BY conversation_id"
+)
+
+
+def json_answer_sql(q: str = "") -> str:
+    """1.0 for an answer in JSON (a verdict, a structured record), 0.0 for prose, NULL
+    without a response; `q` is the table alias with its dot."""
+    return (
+        f"CASE WHEN {q}response IS NULL THEN NULL "
+        f"WHEN regexp_matches(ltrim({q}response), '^([{{\\[]|```json)') THEN 1.0 ELSE 0.0 END"
+    )
+
+
 SQL_TYPES = {
     "text": "VARCHAR",
     "timestamp": "TIMESTAMP",

@@ -12,7 +12,7 @@ import pytest
 
 from analysis import config, ingest, store
 from analysis.detection import DetectionRun, linkage
-from analysis.detection import sql_links as links_sql
+from analysis.detection import sql as detection_sql
 
 T0 = datetime(2026, 10, 1)
 
@@ -71,7 +71,7 @@ def test_shared_office_ip_alone_makes_no_network(tmp_path):
     con = build(tmp_path, rows)
     links = link(con)
     assert links.members.empty and links.edges.empty
-    assert links_sql.payment_pairs(con, 2000).empty  # the card is inside one declared org
+    assert detection_sql.payment_pairs(con, 2000).empty  # the card is inside one declared org
     con.close()
 
 
@@ -83,7 +83,7 @@ def test_same_ip_and_agent_alone_is_not_enough(tmp_path):
     rows += account_rows("p2", ip="203.0.113.77", ua="Mozilla/5.0 Chrome/129",
                          created=T0 + timedelta(days=60), hours=range(2, 48, 7))  # fmt: skip
     con = build(tmp_path, rows)
-    assert len(links_sql.infrastructure_pairs(con, 2000)) == 1
+    assert len(detection_sql.infrastructure_pairs(con, 2000)) == 1
     assert link(con).members.empty
     con.close()
 
@@ -159,12 +159,12 @@ def test_a_missing_creation_time_is_no_evidence(tmp_path):
 
     (tmp_path / "none").mkdir()
     con = build(tmp_path / "none", rows(None))
-    assert links_sql.creation_pairs(con, 48, 8).empty
+    assert detection_sql.creation_pairs(con, 48, 8).empty
     assert link(con).members.empty
     con.close()
     (tmp_path / "set").mkdir()
     con = build(tmp_path / "set", rows(iso(T0)))
-    assert len(links_sql.creation_pairs(con, 48, 8)) == 1
+    assert len(detection_sql.creation_pairs(con, 48, 8)) == 1
     assert networks(link(con)) == [{"a0", "a1"}]
     con.close()
 
@@ -188,7 +188,7 @@ def test_one_stray_edge_does_not_merge_two_actors(tmp_path):
             created=T0 - timedelta(days=200 + 9 * k), hours=range(k % 5, 48, 6),
         )  # fmt: skip
     con = build(tmp_path, rows)
-    stray = links_sql.payment_pairs(con, 2000)
+    stray = detection_sql.payment_pairs(con, 2000)
     assert ((stray["account_a"] == "x00") & (stray["account_b"] == "x10")).any()
     found = networks(link(con))
     con.close()
@@ -203,7 +203,7 @@ def test_blocking_bounds_the_pairs_of_a_batch_and_keeps_it_connected(tmp_path):
         rows.append({"account_id": f"b{k:03d}", "timestamp": iso(T0 + timedelta(minutes=k)),
                      "account_created_at": iso(T0 - timedelta(days=3, minutes=k))})  # fmt: skip
     con = build(tmp_path, rows)
-    pairs = links_sql.creation_pairs(con, 48.0, 8)
+    pairs = detection_sql.creation_pairs(con, 48.0, 8)
     con.close()
     assert len(pairs) <= 2 * 120 * 8 and len(pairs) < 120 * 119 / 2
     graph = nx.Graph(list(zip(pairs["account_a"], pairs["account_b"], strict=True)))
