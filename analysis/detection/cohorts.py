@@ -22,7 +22,7 @@ from scipy import sparse
 from analysis import config
 from analysis.detection import signals as signal_table
 from analysis.detection.linkage import NO_PARAMETERS
-from analysis.detection.scoring import RiskScorer, level
+from analysis.detection.scoring import RiskScorer, combine_axes, level
 
 # member columns the cohort signals are pooled from
 MEMBER_COLUMNS = (
@@ -137,21 +137,75 @@ def score_cohorts(
     return pd.concat(out, ignore_index=True), params
 
 
-def inherit(own: pd.DataFrame, cohorts: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+def own_content_evidence(table: pd.DataFrame, members: pd.DataFrame) -> dict[str, list[str]]:
+    """Per network member, sentences for the request types (signals.COUNTED_SHARES:
+    reasoning, judging) that its own sample holds more often than an ordinary account's
+    could by chance: a one-sided binomial test at COHORT_OWN_EVIDENCE_P against the pooled
+    rate of the accounts outside every network.
+
+    A thin member (30 requests, 25 sampled) rarely moves a population z-score, yet 6 of 25
+    prompts asking for reasoning where ordinary accounts ask in 3% of theirs is evidence of
+    its own: this is what lets such a member rise above medium with its cohort."""
+    from scipy.stats import binom
+
+    if members.empty or "sampled_prompts" not in table:
+        return {}
+    in_net = table["account_id"].isin(set(members["account_id"]))
+    n = pd.to_numeric(table["sampled_prompts"], errors="coerce").fillna(0).round()
+    out: dict[str, list[str]] = {}
+    for column, what in signal_table.COUNTED_SHARES.items():
+        if column not in table:
+            continue
+        k = (pd.to_numeric(table[column], errors="coerce").fillna(0) * n).round()
+        outside = n[~in_net].sum()
+        rate = (k[~in_net].sum() + 1.0) / (outside + 2.0)  # never exactly 0 or 1
+        p = pd.Series(binom.sf(k - 1, n, rate), index=table.index)
+        hit = in_net & (k > 0) & (p < config.COHORT_OWN_EVIDENCE_P)
+        for i in np.flatnonzero(hit.to_numpy()):
+            out.setdefault(table["account_id"].iat[i], []).append(
+                f"{int(k.iat[i])} of its {int(n.iat[i])} sampled prompts {what}; at the rate "
+                f"of accounts outside any network ({rate:.1%}) that many comes by chance "
+                f"with p = {p.iat[i]:.1g}"
+            )
+    return out
+
+
+def inherit(
+    own: pd.DataFrame,
+    cohorts: pd.DataFrame,
+    members: pd.DataFrame,
+    table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Return own (account_id, scale, harvest, risk_score, risk_level, reasons) with
-    network_id, link_strength, own_score, and risk raised to the cohort's risk times the
-    member's link strength where that is higher (at most medium without own evidence)."""
+    network_id, link_strength, own_score, and each member's evidence blended with its
+    cohort's where that scores higher: on each axis the larger of the member's own evidence
+    and the cohort's times the member's link strength (a thin member brings its reasoning,
+    the cohort the scale that one account of a hydra never shows; not a sum, as the cohort's
+    evidence is pooled from the members' own). A member without
+    evidence of its own (no reason of its own, nor a request type more frequent than
+    chance: own_content_evidence on the signals `table`) stays at most medium."""
     out = own.merge(members, on="account_id", how="left")
     out["own_score"] = out["risk_score"]
     if cohorts.empty:
         return out
     by_net = cohorts.set_index("network_id")
+    counted = own_content_evidence(table, members) if table is not None else {}
     cap = config.COHORT_NO_EVIDENCE_MAX
     for i in out.index[out["network_id"].notna()]:
         net = by_net.loc[out.at[i, "network_id"]]
         strength = float(out.at[i, "link_strength"])
-        inherited = float(net["risk_score"]) * strength
-        own_evidence = len(out.at[i, "reasons"]) > 0
+        if "scale" in net and "harvest" in net:
+            inherited = float(
+                combine_axes(
+                    np.array([max(out.at[i, "scale"], strength * float(net["scale"]))]),
+                    np.array([max(out.at[i, "harvest"], strength * float(net["harvest"]))]),
+                )[0]
+            )
+        else:
+            inherited = float(net["risk_score"]) * strength
+        mine = list(out.at[i, "reasons"])
+        mine += [r for r in counted.get(out.at[i, "account_id"], []) if r not in mine]
+        own_evidence = len(mine) > 0
         if not own_evidence:
             inherited = min(inherited, cap)
         if inherited <= out.at[i, "risk_score"]:
@@ -164,6 +218,6 @@ def inherit(own: pd.DataFrame, cohorts: pd.DataFrame, members: pd.DataFrame) -> 
             + ("" if own_evidence else "; little evidence of its own, so at most medium")
             + "); together they:"
         )
-        own_reasons = [f"this account alone: {r}" for r in out.at[i, "reasons"]]
+        own_reasons = [f"this account alone: {r}" for r in mine]
         out.at[i, "reasons"] = [head, *net["reasons"], *own_reasons]
     return out

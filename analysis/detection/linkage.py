@@ -78,7 +78,10 @@ def _evidence(kind: str, row: dict) -> str:
         sim, shared = row["similarity"], row["shared"]
         return f"alike campaign mix (similarity {sim:.2f} over {shared} campaigns)"
     if kind == "templates":
-        return f"share {row['shared']} rare prompt templates"
+        return (
+            f"share {row['shared']} rare prompt templates (about {row['expected']:.1f} "
+            "expected between unrelated accounts this busy)"
+        )
     if kind == "recipe":
         return (
             f"alike mix of instruction recipes (similarity {row['similarity']:.2f} over "
@@ -121,6 +124,26 @@ def llr(p_unrelated: float) -> float:
     capped at LINK_TYPE_CAP and never negative."""
     p = max(p_unrelated, 1e-12)
     return float(np.clip(math.log10(config.LINK_P_SAME_ACTOR / p), 0.0, config.LINK_TYPE_CAP))
+
+
+def template_evidence(
+    pairs: pd.DataFrame, degrees: pd.DataFrame, c: float, base: float
+) -> pd.DataFrame:
+    """Template pairs with the overlap two unrelated accounts of their sizes would show
+    (expected = rare_a * rare_b * c, sql.template_degrees) and p_unrelated: the Poisson
+    chance of sharing that many or more by chance, never below the kind's base rate. Busy
+    accounts of one popular app or prompt bank share many rare templates by chance; a
+    pair that shares far more than its sizes explain is evidence."""
+    from scipy.stats import poisson
+
+    pairs = pairs.copy()
+    rare = degrees.set_index("account_id")["rare"]
+    da = pairs["account_a"].map(rare).fillna(0).to_numpy(np.float64)
+    db = pairs["account_b"].map(rare).fillna(0).to_numpy(np.float64)
+    pairs["expected"] = da * db * c
+    chance = poisson.sf(pairs["shared"].to_numpy() - 1, pairs["expected"].to_numpy())
+    pairs["p_unrelated"] = np.maximum(chance, base)
+    return pairs
 
 
 def _pairs_of(n: int) -> float:
@@ -383,6 +406,10 @@ def link(
     n_accounts = sql.account_count(con)
     weights_of = {k: llr(p) for k, p in _base_rates(by_kind, n_accounts).items()}
     weights_of["creation"] = llr(creation_rate(sql.account_created(con), rng))
+    if not by_kind["templates"].empty:
+        degrees, c = sql.template_degrees(con, config.LINK_TEMPLATE_MAX_ACCOUNTS)
+        base = _base_rates({"t": by_kind["templates"]}, n_accounts)["t"]
+        by_kind["templates"] = template_evidence(by_kind["templates"], degrees, c, base)
     cand = pd.concat(
         [df[["account_a", "account_b"]] for df in by_kind.values() if not df.empty]
         or [pd.DataFrame(columns=["account_a", "account_b"])]

@@ -84,7 +84,7 @@ def run_scoring(
             .map(lambda v: list(v) if isinstance(v, list | np.ndarray) else [])
         )
     log(f"  {len(nets):,} networks, {len(links.edges):,} links")
-    accounts = cohorts.inherit(own, nets, links.members)
+    accounts = cohorts.inherit(own, nets, links.members, table)
     accounts = accounts.merge(table, on="account_id", how="left")
     accounts = accounts.sort_values(
         ["risk_score", "account_id"], ascending=[False, True], ignore_index=True

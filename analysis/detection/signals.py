@@ -288,6 +288,13 @@ COHORT_SIGNALS: tuple[Signal, ...] = (
 )  # fmt: skip
 COHORT_SCORED: dict[str, Signal] = {s.name: s for s in COHORT_SIGNALS}
 
+# Shares measured on the account's sampled prompts (sampled_prompts of them) as counts:
+# what a member of a cohort counts as evidence of its own (cohorts.own_content_evidence).
+COUNTED_SHARES = {
+    "reasoning_share": "ask for step-by-step or hidden reasoning",
+    "judging_share": "ask for a grade, score or verdict on an answer",
+}
+
 BY_NAME: dict[str, Signal] = {s.name: s for s in SIGNALS}
 # The scored signals, in the order of the table (the order in which evidence combines
 # and equal reasons are listed).

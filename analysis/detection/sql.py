@@ -508,6 +508,31 @@ def template_pairs(
     ).df()
 
 
+def template_degrees(
+    con: duckdb.DuckDBPyConnection, max_accounts: int
+) -> tuple[pd.DataFrame, float]:
+    """Return (account_id, rare: how many rare skeletons the account uses; c): c is
+    sum(u^2) / (sum u)^2 over the rare skeletons, u = accounts using each, so that two
+    unrelated accounts with da and db rare skeletons share about da * db * c of them
+    (needs account_skeletons; rare as in template_pairs)."""
+    rare = """WITH rare AS (
+            SELECT skeleton_hash, count(*) AS u FROM account_skeletons
+            GROUP BY skeleton_hash HAVING count(*) BETWEEN 2 AND $max
+        )"""
+    degrees = con.execute(
+        f"""{rare}
+        SELECT s.account_id, count(*) AS rare
+        FROM account_skeletons AS s JOIN rare AS r ON r.skeleton_hash = s.skeleton_hash
+        GROUP BY s.account_id""",
+        {"max": max_accounts},
+    ).df()
+    c = con.execute(
+        f"{rare} SELECT sum(u * u) * 1.0 / nullif(sum(u) * sum(u), 0) FROM rare",
+        {"max": max_accounts},
+    ).fetchall()[0][0]
+    return degrees, float(c or 0.0)
+
+
 def account_shapes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return account_id, shape (the account's most used max_tokens/temperature/top_p/n
     tuple and whether its answers are mostly JSON, as one string), hrs and cs (the UTC hours

@@ -113,3 +113,59 @@ def test_members_inherit_with_link_strength_and_a_cap_without_own_evidence():
     assert "cohort n1" in reasons[0] and "link strength 0.90" in reasons[0]
     assert reasons[1] == "together" and reasons[2] == "this account alone: asks for reasoning"
     assert out.loc["c", "risk_score"] == 0.0 and pd.isna(out.loc["c", "network_id"])
+
+
+def test_a_thin_member_with_more_reasoning_than_chance_has_evidence_of_its_own():
+    """4 of 25 prompts asking for reasoning, where accounts outside networks ask in about
+    1% of theirs, is evidence of the member's own; 1 of 25 is not."""
+    table = population(200)
+    table["sampled_prompts"] = 25
+    table["reasoning_share"] = np.where(np.arange(200) % 8 == 0, 0.04, 0.0)  # 0.5% overall
+    extra = pd.DataFrame(
+        {"account_id": ["m1", "m2", "m3"], "sampled_prompts": [25, 25, 0],
+         "reasoning_share": [0.16, 0.04, 0.0], "judging_share": [0.0, 0.0, 0.0]}
+    )  # fmt: skip
+    table = pd.concat([table, extra], ignore_index=True)
+    members = pd.DataFrame({"account_id": ["m1", "m2", "m3"], "network_id": ["n"] * 3})
+    found = cohorts.own_content_evidence(table, members)
+    assert set(found) == {"m1"}
+    assert found["m1"][0].startswith("4 of its 25 sampled prompts ask for step-by-step")
+    assert "p = " in found["m1"][0]
+    # an ordinary account with the same sample outside any network is not a member: none
+    assert cohorts.own_content_evidence(table, members.iloc[:0]) == {}
+
+
+def test_members_take_the_larger_evidence_on_each_axis_and_thin_ones_rise_with_counts():
+    own = pd.DataFrame(
+        {
+            "account_id": ["thin", "quiet"],
+            "scale": [0.0, 0.0],
+            "harvest": [0.45, 0.05],
+            "risk_score": [0.08, 0.0],
+            "risk_level": ["low", "low"],
+            "reasons": [[], []],
+        }
+    )
+    members = pd.DataFrame(
+        {"account_id": ["thin", "quiet"], "network_id": ["n1", "n1"], "link_strength": [0.8, 1.0]}
+    )
+    nets = pd.DataFrame(
+        {"network_id": ["n1"], "accounts": [2], "scale": [0.9], "harvest": [0.5],
+         "risk_score": [0.675], "reasons": [["together"]]}
+    )  # fmt: skip
+    table = pd.DataFrame(
+        {"account_id": ["thin", "quiet", *[f"o{i}" for i in range(100)]],
+         "sampled_prompts": 25, "reasoning_share": [0.32, 0.0, *([0.0] * 100)],
+         "judging_share": 0.0}
+    )  # fmt: skip
+    out = cohorts.inherit(own, nets, members, table).set_index("account_id")
+    # scale from the cohort (0.9 x 0.8), harvest its own (0.45 > 0.5 x 0.8)
+    want = float(cohorts.combine_axes(np.array([0.72]), np.array([0.45]))[0])
+    assert want > 0.675 * 0.8  # more than the cohort's risk times the link strength
+    assert out.loc["thin", "risk_score"] == pytest.approx(want)
+    assert any(r.startswith("this account alone: 8 of its 25") for r in out.loc["thin", "reasons"])
+    # without a reason or a count of its own: the cohort's evidence (0.9, 0.5) would be
+    # high; it is capped at medium
+    assert float(cohorts.combine_axes(np.array([0.9]), np.array([0.5]))[0]) > 0.6
+    assert out.loc["quiet", "risk_score"] == config.COHORT_NO_EVIDENCE_MAX
+    assert "at most medium" in out.loc["quiet", "reasons"][0]

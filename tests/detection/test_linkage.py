@@ -252,3 +252,37 @@ def test_harvesting_accounts_that_share_nothing_but_their_recipes_are_linked(tmp
     assert all({"recipe", "creation"} <= set(t) for t in harvesting.edges["edge_types"])
     assert "alike mix of instruction recipes" in " ".join(harvesting.edges["evidence"].iat[0])
     assert ordinary.members.empty  # registered together, but nothing else: one kind
+
+
+def test_rare_templates_weigh_by_how_many_busy_accounts_would_share_by_chance(tmp_path):
+    # five accounts; prompts are their own skeletons (no numbers): t0..t5 used by a and b,
+    # t0..t1 also by c, t6 by d and e
+    uses = {"a": range(6), "b": range(6), "c": range(2), "d": [6], "e": [6]}
+    rows = [
+        {"account_id": acct, "timestamp": iso(T0 + timedelta(minutes=k)),
+         "prompt": f"please template {'xyzw'[k % 4]}{chr(97 + k)} now"}
+        for acct, ks in uses.items() for k in ks
+    ]  # fmt: skip
+    con = build(tmp_path, rows)
+    detection_sql.make_account_skeletons(con)
+    degrees, c = detection_sql.template_degrees(con, 20)
+    con.close()
+    assert dict(zip(degrees["account_id"], degrees["rare"], strict=True)) == {
+        "a": 6, "b": 6, "c": 2, "d": 1, "e": 1
+    }  # fmt: skip
+    # u = 3, 3 (t0, t1), 2 x 4 (t2..t5), 2 (t6): sum u^2 / (sum u)^2
+    assert c == pytest.approx((9 + 9 + 4 * 4 + 4) / (3 + 3 + 8 + 2) ** 2)
+
+
+def test_busy_accounts_sharing_what_their_sizes_explain_are_not_linked_by_it():
+    pairs = pd.DataFrame(
+        {"account_a": ["busy1", "small1"], "account_b": ["busy2", "small2"], "shared": [30, 5]}
+    )
+    degrees = pd.DataFrame(
+        {"account_id": ["busy1", "busy2", "small1", "small2"], "rare": [600, 500, 8, 6]}
+    )
+    out = linkage.template_evidence(pairs, degrees, c=1e-4, base=1e-4).set_index("account_a")
+    assert out.loc["busy1", "expected"] == pytest.approx(30.0)
+    assert linkage.llr(out.loc["busy1", "p_unrelated"]) < 0.5  # 30 where 30 are expected
+    assert out.loc["small1", "p_unrelated"] == 1e-4  # 5 where 0.005 are expected: the base
+    assert linkage.llr(out.loc["small1", "p_unrelated"]) == linkage.llr(1e-4)
