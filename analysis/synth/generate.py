@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.synth import hard_negative_text as H
+from analysis.synth import multilingual_text as M
 from analysis.synth import prompts as T
 from analysis.synth import responses as R
 from analysis.synth import scripted_prompts as S
@@ -31,7 +32,9 @@ from analysis.synth.paraphrase import paraphrased_prompt
 from analysis.synth.planners import (
     PLANNERS,
     POPULATIONS,
+    all_populations,
     finish,
+    plan_multilingual,
     population_sizes,
     populations_for,
 )
@@ -43,6 +46,9 @@ CHUNK_ROWS = 20_000  # rows rendered per chunk before handing the bytes to the w
 GZIP_LEVEL = 6  # on the sample: 17% smaller than level 3, 3% larger than 9 in half the time
 CHARS_PER_TOKEN = 4  # stored response length target = completion tokens * this (then capped)
 HISTORY_TOKENS = (120, 420)  # prompt tokens added per earlier turn of a conversation
+# Rows of the multilingual populations (column "own" = 1) are numbered from here in the
+# request-id scramble, so every other row keeps the id it has without them.
+OWN_ROW_BASE = 1 << 40
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
@@ -157,6 +163,59 @@ def row_prompt(r: random.Random, kind: int, p1: int, p2: int, lang: str, turn: i
     return S.rubric_prompt(r)
 
 
+def _row_text(
+    r: random.Random, sys_json: list[str], sys_tok: list[int], c: dict, j: int, kind: int,
+    p1: int, turn: int, ctok: int, status: int,
+) -> tuple[str, str, int, str]:  # fmt: skip
+    """Return (prompt, system prompt JSON, prompt tokens, response) of a row."""
+    lang = LANGS[c["lang"][j]]
+    if c["para"][j]:  # adversary mode: the instruction frame is rewritten
+        framed = paraphrased_prompt(r, kind, c["p2"][j], lang)
+        prompt, sys_text = framed.prompt, framed.system
+    else:
+        prompt, sys_text = row_prompt(r, kind, p1, c["p2"][j], lang, turn), None
+    sys_i = c["sys"][j]
+    ptok = T.approx_tokens(prompt)
+    if sys_text is not None:
+        sys_field = encode_basestring(sys_text)
+        ptok += T.approx_tokens(sys_text)
+    elif sys_i >= 0:
+        sys_field = sys_json[sys_i]
+        ptok += sys_tok[sys_i]
+    else:
+        sys_field = "null"
+    if turn:
+        ptok += turn * r.randint(*HISTORY_TOKENS)
+    if status == 200 and kind == T.KIND_GRADE:
+        response = grade_response(r)
+    elif status == 200 and kind in H.KINDS:
+        response = H.heavy_response(r, kind, ctok, p1, c["p2"][j])
+    elif status == 200:
+        target = min(ctok * CHARS_PER_TOKEN, T.STORED_RESPONSE_CHARS)
+        response = R.response_text(r, kind, target, p1, c["p2"][j], lang)
+    else:
+        response = ""
+    return prompt, sys_field, ptok, response
+
+
+def _own_text(
+    r: random.Random, kind: int, p1: int, p2: int, turn: int, ctok: int, status: int
+) -> tuple[str, str, int, str]:
+    """Return (prompt, system prompt JSON, prompt tokens, response) of a multilingual row."""
+    prompt, sys_text = M.row_prompt(r, kind, p1, p2, turn)
+    ptok = M.approx_tokens(prompt)
+    sys_field = "null"
+    if sys_text is not None:
+        sys_field = encode_basestring(sys_text)
+        ptok += M.approx_tokens(sys_text)
+    if turn:
+        ptok += turn * r.randint(*HISTORY_TOKENS)
+    response = ""
+    if status == 200:
+        response = M.row_response(r, kind, p1, p2, turn, ctok * CHARS_PER_TOKEN)
+    return prompt, sys_field, ptok, response
+
+
 # ---------------------------------------------------------------------------
 # writers
 # ---------------------------------------------------------------------------
@@ -173,8 +232,14 @@ def write_requests(
     """Write the request log sorted by time; return the number of rows."""
     m = len(cols["t"])
     order = np.argsort(cols["ts_ms"], kind="stable")
+    own_sorted = cols["own"][order].astype(bool)
+    # id numbers: the rank among the other rows, or OWN_ROW_BASE + the rank among own rows
+    numbers = np.where(
+        own_sorted, OWN_ROW_BASE + np.cumsum(own_sorted) - 1, np.cumsum(~own_sorted) - 1
+    )
     fixed, ip_frags, key_frags = _account_fragments(accounts)
     r = random.Random(seed * 1_000_003 + 11)
+    r_own = random.Random(seed * 1_000_003 + 0x4D4C)  # text of the multilingual rows only
     enc = encode_basestring
     sys_json = [enc(s) for s in SYSTEM_PROMPTS]
     sys_tok = [T.approx_tokens(s) for s in SYSTEM_PROMPTS]
@@ -187,43 +252,24 @@ def write_requests(
         for lo in range(0, m, CHUNK_ROWS):
             idx = order[lo : lo + CHUNK_ROWS]
             ts = np.datetime_as_string(cols["ts_ms"][idx].astype("datetime64[ms]"), unit="ms")
-            req_ids = opaque_ids(np.arange(lo, lo + len(idx)), key_req)
+            req_ids = opaque_ids(numbers[lo : lo + len(idx)], key_req)
             conv_ids = opaque_ids(cols["conv"][idx], key_conv)
             c = {k: cols[k][idx].tolist() for k in _ROW_FIELDS}
             lines = []
             for j in range(len(idx)):
                 kind = c["kind"][j]
-                lang = LANGS[c["lang"][j]]
                 turn = c["turn"][j]
                 p1 = c["p1"][j]
-                if c["para"][j]:  # adversary mode: the instruction frame is rewritten
-                    framed = paraphrased_prompt(r, kind, c["p2"][j], lang)
-                    prompt, sys_text = framed.prompt, framed.system
-                else:
-                    prompt, sys_text = row_prompt(r, kind, p1, c["p2"][j], lang, turn), None
-                sys_i = c["sys"][j]
-                ptok = T.approx_tokens(prompt)
-                if sys_text is not None:
-                    sys_field = enc(sys_text)
-                    ptok += T.approx_tokens(sys_text)
-                elif sys_i >= 0:
-                    sys_field = sys_json[sys_i]
-                    ptok += sys_tok[sys_i]
-                else:
-                    sys_field = "null"
-                if turn:
-                    ptok += turn * r.randint(*HISTORY_TOKENS)
                 ctok = c["ctok"][j]
                 status = c["status"][j]
-                if status == 200 and kind == T.KIND_GRADE:
-                    response = grade_response(r)
-                elif status == 200 and kind in H.KINDS:
-                    response = H.heavy_response(r, kind, ctok, p1, c["p2"][j])
-                elif status == 200:
-                    target = min(ctok * CHARS_PER_TOKEN, T.STORED_RESPONSE_CHARS)
-                    response = R.response_text(r, kind, target, p1, c["p2"][j], lang)
+                if c["own"][j]:
+                    prompt, sys_field, ptok, response = _own_text(
+                        r_own, kind, p1, c["p2"][j], turn, ctok, status
+                    )
                 else:
-                    response = ""
+                    prompt, sys_field, ptok, response = _row_text(
+                        r, sys_json, sys_tok, c, j, kind, p1, turn, ctok, status
+                    )
                 a = c["acct"][j]
                 lines.append(
                     f'{{"request_id":"req_{req_ids[j]}","timestamp":"{ts[j]}Z",{fixed[a]},'
@@ -267,6 +313,7 @@ _ROW_FIELDS = (
     "ipslot",
     "keyslot",
     "para",
+    "own",
 )
 
 
@@ -326,6 +373,10 @@ def build_plan(
     for pop, pop_seed in zip(pops, pop_seeds, strict=True):
         PLANNERS[pop](np.random.default_rng(pop_seed), world, sizes[pop])
     cols = finish(np.random.default_rng(children[-2]), world.plan.build())
+    more = plan_multilingual(world, seed, accounts)  # planned last, from generators of its own
+    own = np.concatenate([np.zeros(len(cols["t"]), np.int8), np.ones(len(more["t"]), np.int8)])
+    cols = {k: np.concatenate([cols[k], more[k]]) for k in cols}
+    cols["own"] = own
     span_ms = days * 86_400_000
     offset = np.clip(np.floor(cols["t"] * 1000.0), 0, span_ms - 1).astype(np.int64)
     cols["ts_ms"] = start_ms + offset
@@ -346,6 +397,8 @@ def generate_dataset(
 
     evasion (0.0 to 1.0) is the adversary strength: at 0 the plain generator, above it the
     extraction campaigns evade and two more are planted (knobs in analysis/synth/evasion.py).
+    Every run also has ordinary users and products writing in many languages, on top of
+    accounts (analysis/synth/multilingual.py).
 
     The dict has requests, accounts, populations (accounts per population),
     population_requests (rows per population), roles (accounts per role), campaigns
@@ -368,7 +421,7 @@ def generate_dataset(
     write_truth(out_dir, accts)
     releases = release_times(start_ms, world)
     write_releases(out_dir, releases)
-    pops = populations_for(evasion)
+    pops = all_populations(evasion)
     pop_rows = np.bincount(cols["pop"], minlength=len(pops))
     return {
         "requests": n,

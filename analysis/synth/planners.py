@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from analysis.synth.adversary import plan_grading, plan_lowslow
@@ -16,6 +18,8 @@ from analysis.synth.campaigns import (
 from analysis.synth.evasion import ADVERSARY_POPULATIONS, adversary_sizes, scale_sizes
 from analysis.synth.hard_negatives import HARD_NEGATIVES, hard_negative_sizes
 from analysis.synth.hard_negatives import PLANNERS as HARD_NEGATIVE_PLANNERS
+from analysis.synth.multilingual import MULTILINGUAL, STREAM, multilingual_sizes
+from analysis.synth.multilingual import PLANNERS as MULTILINGUAL_PLANNERS
 from analysis.synth.populations import (
     plan_backends,
     plan_developers,
@@ -32,6 +36,8 @@ from analysis.synth.world import (
     RESELLER_PER_ACCOUNTS,
     SHARES,
     TTFB_MS,
+    Plan,
+    World,
 )
 
 # ---------------------------------------------------------------------------
@@ -62,8 +68,17 @@ POPULATIONS = tuple(p for p in PLANNERS if p not in EXTRA_POPULATIONS)
 
 
 def populations_for(evasion: float = 0.0) -> tuple[str, ...]:
-    """Return the populations planned at an evasion strength (the extra ones when > 0)."""
+    """Return the populations planned at an evasion strength (the extra ones when > 0).
+
+    The multilingual populations, planned in every run after these, are not included
+    (all_populations adds them).
+    """
     return POPULATIONS + EXTRA_POPULATIONS if evasion > 0 else POPULATIONS
+
+
+def all_populations(evasion: float = 0.0) -> tuple[str, ...]:
+    """Return every population of a run in the order of their codes (multilingual last)."""
+    return populations_for(evasion) + MULTILINGUAL
 
 
 def population_sizes(accounts: int, evasion: float = 0.0) -> dict[str, int]:
@@ -80,7 +95,29 @@ def population_sizes(accounts: int, evasion: float = 0.0) -> dict[str, int]:
     sizes = scale_sizes(sizes, evasion)
     sizes.update(adversary_sizes(accounts, evasion))
     sizes.update(hard_negative_sizes(accounts, evasion))
-    return {p: sizes[p] for p in populations_for(evasion)}
+    sizes.update(multilingual_sizes(accounts))
+    return {p: sizes[p] for p in all_populations(evasion)}
+
+
+def plan_multilingual(world: World, seed: int, accounts: int) -> dict[str, np.ndarray]:
+    """Plan the multilingual populations after all others; return their finished columns.
+
+    Their accounts come last in the registry (ids and addresses drawn from a generator of
+    their own), their rows go into a plan of their own (conversation numbers after the
+    others') and are finished with a generator of their own: the other populations' rows
+    stay what they are without them.
+    """
+    reg = world.registry
+    reg.rng = reg.book.rng = np.random.default_rng([seed, STREAM, 0])
+    for pop in MULTILINGUAL:
+        world.pop_codes[pop] = len(world.pop_codes)
+    plan = Plan()
+    plan.n_conv = world.plan.n_conv
+    own = replace(world, plan=plan)
+    sizes = multilingual_sizes(accounts)
+    for i, pop in enumerate(MULTILINGUAL, start=1):
+        MULTILINGUAL_PLANNERS[pop](np.random.default_rng([seed, STREAM, i]), own, sizes[pop])
+    return finish(np.random.default_rng([seed, STREAM, 99]), plan.build())
 
 
 def finish(rng: np.random.Generator, cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -75,6 +75,11 @@ ROLE = {
     "ci_runner": "power_user",
     "power_human": "power_user",
     "shared_office": "benign",
+    # ordinary users and products in many languages, every run (see multilingual.py)
+    "multilingual_everyday": "benign",
+    "support_bot": "power_user",
+    "tutoring_product": "power_user",
+    "translation_product": "power_user",
 }
 CAMPAIGN = {
     "cot_harvest": "C-cot",
@@ -176,6 +181,10 @@ P429 = {
     "ci_runner": 0.006,
     "power_human": 0.006,
     "shared_office": 0.002,
+    "multilingual_everyday": 0.002,
+    "support_bot": 0.004,
+    "tutoring_product": 0.004,
+    "translation_product": 0.004,
 }
 P_SERVER_ERROR = 0.003
 # Latency model: time to first byte (ms, median) and ms per output token, per model.

@@ -22,10 +22,13 @@ FILES = ("requests.jsonl.gz", "truth.csv", "populations.csv", "releases.csv")
 # SHA-256 of the plain generator's files (120 accounts, 4 days, seed 5, uncompressed), taken
 # before the paraphrase knob and the benign heavy users were added: adversary mode must not
 # change a byte at evasion 0. Update only for an intended change of the plain generator.
+# Updated when the multilingual populations (multilingual_everyday, support_bot,
+# tutoring_product, translation_product) were added to every run; the rows of every other
+# population are unchanged (tests/synth/test_multilingual.py pins their digests).
 PLAIN_DIGESTS = {
-    "requests.jsonl": "e77833617469d0bc271bb83115f00dbb10696c5b4236513650f65abe78cda820",
-    "truth.csv": "ac9fa3c3cbb6b3b75f3a888cb5769e0cfeea9882207754b832b417effc7fb275",
-    "populations.csv": "c0980c4f5b42480c949c739d9322ff1f317712488dae096a7fcdeefc2633b06f",
+    "requests.jsonl": "a04c42a1f28b75684d20f21f656996b045485e55b2d3b094cdefcb2a9032dd11",
+    "truth.csv": "d2b779ad1e7fc2af9e91c64e79e29a7c240165bf164ca6a1a1ed64a89aac463d",
+    "populations.csv": "7193a075350657c12425e059a8207eb6810e57d51ca8651010075bf63ce9b71e",
     "releases.csv": "ef0aed37e390fe2cfb24227a4c20975bd4a884598c6726e0ce534cff40028dc6",
 }
 
