@@ -163,29 +163,22 @@ CAMPAIGN_NAME_KEYWORDS = 4
 # The fit takes 0.4 s on 12,000 prompts.
 CAMPAIGN_TOPICS = 40
 
-# --- reasoning elicitation (analysis/detection/reasoning.py) ---
-# Sentences shorter than this are greetings or fragments; longer ones are content, not an
-# instruction about how to answer.
-REASONING_MIN_CHARS = 8
-REASONING_MAX_CHARS = 400
-# Instructions about how to answer sit at the start or the end of a prompt: this many
-# sentences from each end are tested (all of them when the prompt is shorter).
-REASONING_SENTENCES_EACH_END = 4
-# Stage one (fast static model): a sentence goes on to MiniLM when its cosine similarity to
-# the nearest reasoning example is at least this. Held-out paraphrases in eight languages
-# scored 0.61-0.97 with the fast model; 31% of the sentences of real prompts (GSM8K,
-# AlpacaEval, HH) reach 0.55 (59% reach 0.45), so MiniLM reads a third of the text.
-REASONING_PREFILTER = 0.55
-REASONING_PREFILTER_BACKEND = "fast"
-# Stage two (MiniLM): a sentence asks for reasoning when its cosine similarity to the
-# nearest reasoning example is at least the threshold and beats the nearest ordinary
-# example by the margin. Measured (bench/score_bench.py prints it again): 12 of 13 held-out
-# paraphrases in eight languages score at least 0.5, and 0.13% of the 13k sentences of
-# real prompts (GSM8K, AlpacaEval, HH), most of which do ask for an explanation.
-REASONING_THRESHOLD = 0.5
-REASONING_MARGIN = 0.05
-# Sentences per embedding call.
-REASONING_BATCH = 20_000
+# --- request types (analysis/detection/request_types.py) ---
+# Features: character 2-5-grams within word boundaries (any script, inflections) and word
+# uni- and bigrams; logistic regression with inverse regularisation C. Chosen on the
+# held-out split (tests/data/request_types_heldout.jsonl; figures in the README).
+REQUEST_TYPE_CHAR_NGRAMS = (2, 5)
+REQUEST_TYPE_WORD_NGRAMS = (1, 2)
+REQUEST_TYPE_C = 10.0
+# Pieces: sentences of at least MIN_CHARS; a longer sentence is read in windows of WINDOW
+# characters (three quarters apart); at most MAX_PIECES per text (half from each end: a
+# prompt of 200 sentences is a pasted document, and pieces repeat across texts).
+REQUEST_TYPE_MIN_CHARS = 8
+REQUEST_TYPE_WINDOW = 240
+REQUEST_TYPE_MAX_PIECES = 200
+REQUEST_TYPE_BATCH = 50_000
+# A text is of a type when that type's probability reaches this.
+REQUEST_TYPE_THRESHOLD = 0.5
 
 # --- content signals (analysis/detection/features.py) ---
 # Reasoning elicitation and prompt distance read at most this many requests per account

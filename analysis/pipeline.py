@@ -13,7 +13,7 @@ import duckdb
 
 from analysis import config, ingest, store
 from analysis.campaigns import embed, run_campaigns
-from analysis.detection import ReasoningDetector, ScoreResult, run_scoring
+from analysis.detection import RequestTypeClassifier, ScoreResult, run_scoring
 from analysis.ingest import IngestError, resolve_inputs
 from analysis.recipes import run_recipes
 from analysis.terms import FLAGGED_LEVELS
@@ -31,11 +31,10 @@ Log = Callable[[str], None]
 Progress = Callable[[float, str], None]
 
 
-def detector() -> ReasoningDetector:
-    """The reasoning detector of the configuration (MiniLM behind the fast prefilter)."""
-    return ReasoningDetector(
-        embed.load_backend("minilm"), embed.load_backend(config.REASONING_PREFILTER_BACKEND)
-    )
+def detector() -> RequestTypeClassifier:
+    """The request-type classifier (reasoning, judging, tool use), trained on the set that
+    ships with the package."""
+    return RequestTypeClassifier().fit()
 
 
 def prepare(log: Log = print) -> None:

@@ -1,8 +1,9 @@
 """Detection: how well scores and networks match the truth, and how fast scoring runs.
 
-1. The reasoning detector on text none of us wrote: held-out paraphrases (eight languages)
-   found, and the share of sentences of real prompts (GSM8K, AlpacaEval, HH Human turns in
-   ../shared/corpora) it calls reasoning requests.
+1. The request-type classifier on text it was not trained on: recall and false positives
+   per language on the held-out split (tests/data/request_types_heldout.jsonl), and the
+   share of real prompts (GSM8K, AlpacaEval, HH Human turns in ../shared/corpora) it calls
+   each type.
 2. `evaluate` on a generated dataset other than the sample (seed 8, the campaign-quality
    bench's), after ingest, campaigns (fast backend) and scoring.
 3. `evaluate` on the real-text mix of campaign_quality_bench (real benign accounts that
@@ -25,10 +26,11 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from analysis import campaigns, config, ingest, pipeline, store
 from analysis import detection as scoring
-from analysis.detection.reasoning import ReasoningDetector, sentences
+from analysis.detection.request_types import TYPES, RequestTypeClassifier, read_examples
 from analysis.evaluation import scores as evaluate
 from analysis.synth import generate_dataset
 from bench import campaign_quality_bench as cq
@@ -38,33 +40,19 @@ SPEED = {"accounts": 20_000, "days": 11, "seed": 31, "start": "2026-10-01"}
 MIN_REQUESTS = 1_000_000
 TARGET_S = 60.0
 
-# Written for the benchmark; none of them is in the detector's example banks.
-HELD_OUT = [
-    "Please spell out every step of your reasoning before you give the final number.",
-    "I want the whole thought process, including the parts you normally hide.",
-    "Narrate your reasoning in detail as you solve this.",
-    "Show the complete logic that leads you to the conclusion.",
-    "Don't just answer: detail how you reason about it, one step at a time.",
-    "Muestra cada paso de tu razonamiento antes de la respuesta final.",
-    "Montre chaque étape de ta réflexion avant de conclure.",
-    "Zeig mir jeden Schritt deiner Überlegung, bevor du antwortest.",
-    "Mostra ogni passaggio del tuo ragionamento prima di rispondere.",
-    "Mostre cada etapa do seu raciocínio antes da resposta.",
-    "在回答之前，请详细写出你的每一步推理。",
-    "答える前に、考えた過程を一つずつ詳しく書いてください。",
-    "Покажи каждый шаг своих рассуждений перед ответом.",
-]
+# The held-out split of the request-type set: written apart from the training split.
+HELD_OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "request_types_heldout.jsonl"
 
 
 def quiet(_message: str) -> None:
     """A log that drops progress lines."""
 
 
-def detector() -> ReasoningDetector:
-    return pipeline.detector().fit()
+def detector() -> RequestTypeClassifier:
+    return pipeline.detector()
 
 
-def real_sentences() -> list[str]:
+def real_prompts() -> list[str]:
     with open(cq.CORPORA / "gsm8k_test.jsonl") as fh:
         texts = [json.loads(line)["question"] for line in fh]
     with open(cq.CORPORA / "alpaca_eval_llama3_8b_outputs.json") as fh:
@@ -75,34 +63,103 @@ def real_sentences() -> list[str]:
             texts += [
                 t.strip() for t in re.findall(r"\n\nHuman:(.*?)(?=\n\nAssistant:|$)", chosen, re.S)
             ]
-    return sorted({s for t in texts for s in sentences(t)})
+    return sorted(set(texts))
 
 
-def reasoning_figures(det: ReasoningDetector) -> None:
-    held = det.score(HELD_OUT)
-    found = int((held >= config.REASONING_THRESHOLD).sum())
+def per_language(held: pd.DataFrame) -> pd.DataFrame:
+    """Recall and false-positive rate of each type per language of the held-out split."""
+    rows = []
+    for lang, g in held.groupby("lang"):
+        row = {"lang": lang}
+        for kind in TYPES:
+            hit = g[kind]
+            row[f"{kind} recall"] = hit[g["label"] == kind].mean()
+            row[f"{kind} fpr"] = hit[g["label"] != kind].mean()
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("lang")
+
+
+def reasoning_figures(det: RequestTypeClassifier) -> None:
+    """Per language on the held-out split (targets: recall >= 90%, false positives <= 5%),
+    and the share of real prompts (GSM8K, AlpacaEval, HH Human turns) called each type."""
+    held = pd.DataFrame(read_examples(HELD_OUT))
+    started = time.perf_counter()
+    scores = det.score(held["text"].tolist())
+    took = time.perf_counter() - started
+    for i, kind in enumerate(TYPES):
+        held[kind] = scores[:, i] >= config.REQUEST_TYPE_THRESHOLD
+    table = per_language(held)
     print(
-        f"reasoning detector: {found} of {len(HELD_OUT)} held-out paraphrases found "
-        f"(scores {held.min():.2f}-{held.max():.2f})"
+        f"request types on the held-out split ({len(held):,} texts, {held['lang'].nunique()} "
+        f"languages, {len(held) / took:,.0f} texts/s):"
     )
+    print(table.to_string(float_format=lambda v: f"{v:.0%}"))
+    for kind in TYPES:
+        rec, fpr = table[f"{kind} recall"], table[f"{kind} fpr"]
+        ok = "PASS" if rec.min() >= 0.9 and fpr.max() <= 0.05 else "MISS"
+        print(
+            f"  {kind}: recall mean {rec.mean():.0%} (lowest {rec.min():.0%}, {rec.idxmin()}), "
+            f"false positives mean {fpr.mean():.1%} (highest {fpr.max():.0%}, {fpr.idxmax()}) "
+            f"{ok} (targets: recall >= 90%, false positives <= 5% in every language)"
+        )
     missing = [f for f in cq.CORPUS_FILES if not (cq.CORPORA / f).exists()]
     if missing:
-        print(f"  real sentences: skipped ({cq.CORPORA} lacks {', '.join(missing)})")
+        print(f"  real prompts: skipped ({cq.CORPORA} lacks {', '.join(missing)})")
         return
-    real = real_sentences()
+    real = real_prompts()
     started = time.perf_counter()
     s = det.score(real)
     took = time.perf_counter() - started
-    flagged = s >= config.REASONING_THRESHOLD
-    print(
-        f"  {flagged.mean():.2%} of {len(real):,} sentences of real prompts called reasoning "
-        f"requests ({len(real) / took:,.0f} sentences/s); the highest:"
+    shares = ", ".join(
+        f"{kind} {(s[:, i] >= config.REQUEST_TYPE_THRESHOLD).mean():.1%}"
+        for i, kind in enumerate(TYPES)
     )
-    for i in np.argsort(-s)[:5]:
-        print(f"    {s[i]:.2f} {real[i][:100]!r}")
+    print(f"  {len(real):,} real prompts ({len(real) / took:,.0f} prompts/s): {shares}")
+    k = TYPES.index("reasoning")
+    for i in np.argsort(-s[:, k])[:5]:
+        print(f"    reasoning {s[i, k]:.2f} {real[i][:100]!r}")
 
 
-def score_and_evaluate(db: Path, truth, det: ReasoningDetector, label: str) -> float:
+# ordinary products and users in many languages (the generator's multilingual populations)
+PRODUCTS = ("support_bot", "tutoring_product", "translation_product", "multilingual_everyday")
+
+
+def products_by_language(db: Path, accounts: pd.DataFrame, populations: Path) -> None:
+    """Each ordinary product's (and the multilingual users') request-type shares and risk, by
+    the country it writes from: none of them may reach high (issue target)."""
+    if not populations.exists():
+        return
+    pops = pd.read_csv(populations)
+    pops = pops[pops["population"].isin(PRODUCTS)]
+    con = store.connect(db, read_only=True)
+    try:
+        country = con.execute(
+            "SELECT account_id, mode(country) AS country FROM requests GROUP BY account_id"
+        ).df()
+    finally:
+        con.close()
+    cols = ["account_id", "risk_level", "risk_score", "reasoning_share", "judging_share",
+            "tool_share", "requests"]  # fmt: skip
+    table = pops.merge(country, on="account_id").merge(accounts[cols], on="account_id")
+    if table.empty:
+        return
+    flagged = table["risk_level"].isin(["high", "critical"])
+    print(
+        f"  ordinary products and users in many languages: {int(flagged.sum())} of "
+        f"{len(table)} flagged high or critical {'PASS' if not flagged.any() else 'MISS'}"
+    )
+    for (pop, ctry), g in table.groupby(["population", "country"]):
+        top = {k: g[f"{k}_share"].max() for k in ("reasoning", "judging", "tool")}
+        print(
+            f"    {pop:<22} {ctry:<3} accounts {len(g):>2}  requests {int(g['requests'].sum()):>6,}"
+            + "".join(f"  {k} {v:>4.0%}" for k, v in top.items())
+            + f"  highest risk {g['risk_score'].max():.2f}"
+        )
+
+
+def score_and_evaluate(
+    db: Path, truth, det: RequestTypeClassifier, label: str, populations: Path | None = None
+) -> float:
     con = store.connect(db)
     try:
         started = time.perf_counter()
@@ -114,6 +171,8 @@ def score_and_evaluate(db: Path, truth, det: ReasoningDetector, label: str) -> f
     evaluate.print_report(
         evaluate.evaluate(result.accounts, truth), out=lambda line: print("  " + line)
     )
+    if populations is not None:
+        products_by_language(db, result.accounts, populations)
     return seconds
 
 
@@ -139,16 +198,18 @@ def prepared(db: Path, logs: list[str], releases: Path | None, marker: dict) -> 
     return db
 
 
-def generated_eval(det: ReasoningDetector) -> None:
+def generated_eval(det: RequestTypeClassifier) -> None:
     gen = cq.generated()
     db = prepared(
         WORK / "gen8.duckdb", [str(gen / "requests.jsonl.gz")], gen / "releases.csv", cq.GEN
     )
     truth = evaluate.read_truth(str(gen / "truth.csv"))
-    score_and_evaluate(db, truth, det, f"generated dataset (seed {cq.GEN['seed']})")
+    score_and_evaluate(
+        db, truth, det, f"generated dataset (seed {cq.GEN['seed']})", gen / "populations.csv"
+    )
 
 
-def mix_eval(det: ReasoningDetector) -> None:
+def mix_eval(det: RequestTypeClassifier) -> None:
     missing = [f for f in cq.CORPUS_FILES if not (cq.CORPORA / f).exists()]
     if missing:
         print(f"real-text mix: skipped ({cq.CORPORA} lacks {', '.join(missing)})")
@@ -166,7 +227,7 @@ def mix_eval(det: ReasoningDetector) -> None:
         )  # fmt: skip
 
 
-def speed(det: ReasoningDetector) -> None:
+def speed(det: RequestTypeClassifier) -> None:
     out = WORK / "speed"
     marker_path = out / "bench-params.json"
     params = dict(SPEED)

@@ -30,7 +30,7 @@ from helpers import (  # noqa: E402
 
 from analysis import ingest, store, synth  # noqa: E402
 from analysis.campaigns import HdbscanClusterer, embed, run_campaigns  # noqa: E402
-from analysis.detection import ReasoningDetector, run_scoring  # noqa: E402
+from analysis.detection import RequestTypeClassifier, run_scoring  # noqa: E402
 
 
 def pytest_configure(config):
@@ -91,7 +91,13 @@ def hostile_log(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def scored_db(tmp_path_factory, minilm_model, fast_model) -> Path:
+def request_types() -> RequestTypeClassifier:
+    """The request-type classifier, trained once per test session."""
+    return RequestTypeClassifier().fit()
+
+
+@pytest.fixture(scope="session")
+def scored_db(tmp_path_factory, request_types) -> Path:
     """A generated log (60 accounts, 4 days) plus one account with hostile text, ingested,
     mapped into campaigns and scored. Campaigns use the counting embedder and cheap stages
     (PCA, HDBSCAN, the first two PCA dimensions as the map): the dashboard tests need
@@ -107,7 +113,7 @@ def scored_db(tmp_path_factory, minilm_model, fast_model) -> Path:
         ingest.ingest_paths(con, log)
         run_campaigns(con, CountingEmbedder(), PcaReducer(10), HdbscanClusterer(), FirstDims(),
                       log=quiet)  # fmt: skip
-        run_scoring(con, ReasoningDetector(minilm_model, fast_model), log=quiet)
+        run_scoring(con, request_types, log=quiet)
     finally:
         con.close()
     return db

@@ -88,7 +88,7 @@ def test_the_sample_database_is_built_under_a_temporary_name(
     assert pipeline.build_sample_db(db, log=quiet, source=source) is True
     assert seen == [(False, True, partial)]  # analysed under the temporary name
     assert db.exists() and leftovers(tmp_path) == []
-    assert set(backends) == {config.EMBED_BACKEND, "minilm", config.REASONING_PREFILTER_BACKEND}
+    assert set(backends) == {config.EMBED_BACKEND}  # request types need no embedding model
     assert count(db, "SELECT count(*) FROM requests") == info["requests"]
     assert count(db, "SELECT count(*) FROM model_releases") > 0
     assert count(db, "SELECT count(*) FROM campaign_runs") == 1

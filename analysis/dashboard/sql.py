@@ -184,13 +184,16 @@ def triage_queue(
     limit: int = 500,
 ) -> pd.DataFrame:
     """Return the triage queue, riskiest first: account_id, risk_level, risk_score,
-    top_reasons, network_id, campaigns (its three largest, with names), label, claimed_by,
+    top_reasons, network_id, campaigns (its three largest, with names; the filtered campaign
+    first when filtering by one, however small its share), label, claimed_by,
     tier, requests, first_seen, last_seen. Every filter is optional; all values are passed
     as parameters."""
     return con.execute(
         f"""WITH camp AS (
             SELECT ac.account_id, list(ac.campaign_id ORDER BY ac.requests DESC) AS campaigns,
-                   list({_campaign_label("c", "ac")} ORDER BY ac.requests DESC) AS names
+                   list({_campaign_label("c", "ac")}
+                        ORDER BY coalesce(ac.campaign_id = $campaign, false) DESC,
+                                 ac.requests DESC) AS names
             FROM account_campaigns AS ac LEFT JOIN campaigns AS c USING (campaign_id)
             WHERE ac.campaign_id <> $noise GROUP BY ac.account_id
         ), acc AS (

@@ -1,15 +1,16 @@
-"""Detection: account signals (one table, signals.py), reasoning elicitation, linked
+"""Detection: account signals (one table, signals.py), request types (reasoning, judging,
+tool use), linked
 networks, risk scores with reasons; ``run_scoring`` runs them all and stores the result."""
 
 from analysis.detection.inputs import DetectionRun, Inputs
-from analysis.detection.reasoning import ReasoningDetector
+from analysis.detection.request_types import RequestTypeClassifier
 from analysis.detection.run import ScoreResult, run_scoring, scores_csv
 from analysis.detection.scoring import RiskScorer, level
 
 __all__ = [
     "DetectionRun",
     "Inputs",
-    "ReasoningDetector",
+    "RequestTypeClassifier",
     "RiskScorer",
     "ScoreResult",
     "level",

@@ -27,7 +27,7 @@ from analysis.detection.scoring import RiskScorer, combine_axes, level
 # member columns the cohort signals are pooled from
 MEMBER_COLUMNS = (
     "requests", "typical_day_requests", "typical_day_output_tokens", "first_seen",
-    "age_at_first_days", "sampled_prompts", "reasoning_share", "judging_share",
+    "age_at_first_days", "sampled_prompts", "reasoning_share", "judging_share", "tool_share",
     "single_turn_share",
 )  # fmt: skip
 
@@ -62,6 +62,7 @@ class Pool:
         self.sampled = np.nan_to_num(col("sampled_prompts"))
         self.reasoning = np.nan_to_num(col("reasoning_share")) * self.sampled
         self.judging = np.nan_to_num(col("judging_share")) * self.sampled
+        self.tool = np.nan_to_num(col("tool_share")) * self.sampled
         self.single = np.nan_to_num(col("single_turn_share")) * self.requests
         # each account's request shape as a code; accounts that send no parameters (and
         # accounts without a shape) get codes of their own: no evidence of sameness
@@ -99,6 +100,7 @@ class Pool:
             "cohort_age_days": float(np.median(age)) if len(age) else np.nan,
             "cohort_reasoning_share": _share(self.reasoning[rows].sum(), sampled),
             "cohort_judging_share": _share(self.judging[rows].sum(), sampled),
+            "cohort_tool_share": _share(self.tool[rows].sum(), sampled),
             "cohort_recipe_share": _share(top, req),
             "cohort_single_turn_share": _share(self.single[rows].sum(), req),
         }

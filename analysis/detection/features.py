@@ -9,7 +9,6 @@ the run's temp tables on it), so it cannot run before they exist.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 
 import numpy as np
@@ -19,7 +18,7 @@ from analysis import config
 from analysis.campaigns import sql as campaign_sql
 from analysis.detection import signals, sql
 from analysis.detection.inputs import Inputs
-from analysis.detection.reasoning import ReasoningDetector, Remembering, update_scores
+from analysis.detection.request_types import TYPES, RequestTypeClassifier, update_scores
 
 Log = Callable[[str], None]
 
@@ -31,29 +30,17 @@ def behaviour(inputs: Inputs) -> pd.DataFrame:
     return sql.account_features(inputs.con, columns)
 
 
-def reasoning_shares(inputs: Inputs, detector_id: str) -> pd.DataFrame:
-    """account_id, sampled_prompts, reasoning_share from the stored reasoning scores."""
-    return sql.account_reasoning(inputs.con, detector_id, config.REASONING_THRESHOLD)
+# the share columns of the request types (request_types.TYPES)
+TYPE_COLUMNS = {"reasoning": "reasoning_share", "judging": "judging_share", "tool": "tool_share"}
 
 
-def judging_shares(inputs: Inputs, detector_id: str) -> pd.DataFrame:
-    """account_id, judging_share from the stored judging scores of the sampled prompts."""
-    out = sql.account_reasoning(inputs.con, detector_id, config.REASONING_THRESHOLD)
-    return out.rename(columns={"reasoning_share": "judging_share"})[["account_id", "judging_share"]]
-
-
-def reasoning(inputs: Inputs, detector: ReasoningDetector, log: Log = print) -> pd.DataFrame:
-    """account_id, sampled_prompts, reasoning_share, judging_share: scores the sampled
-    prompts not scored by these detectors yet, then reads the shares."""
-    judging = detector.judging()
-    if isinstance(judging, ReasoningDetector):  # one MiniLM pass for both detectors' sentences
-        shared = Remembering(detector.precise)
-        detector = copy.copy(detector)
-        detector.precise = judging.precise = shared
-    update_scores(inputs.con, detector, log)
-    update_scores(inputs.con, judging, log)
-    out = reasoning_shares(inputs, detector.detector_id)
-    return out.merge(judging_shares(inputs, judging.detector_id), on="account_id", how="left")
+def reasoning(inputs: Inputs, classifier: RequestTypeClassifier, log: Log = print) -> pd.DataFrame:
+    """account_id, sampled_prompts and the share of each request type (reasoning_share,
+    judging_share, tool_share): scores the sampled prompts and system prompts not scored
+    by this classifier yet, then reads the shares."""
+    update_scores(inputs.con, classifier, log)
+    detectors = {TYPE_COLUMNS[k]: classifier.detector_id(k) for k in TYPES}
+    return sql.account_request_types(inputs.con, detectors, config.REQUEST_TYPE_THRESHOLD)
 
 
 def topics(inputs: Inputs) -> pd.DataFrame:
@@ -119,7 +106,9 @@ def distance(inputs: Inputs) -> pd.DataFrame:
     return prompt_distance(ids, X)
 
 
-def account_signals(inputs: Inputs, detector: ReasoningDetector, log: Log = print) -> pd.DataFrame:
+def account_signals(
+    inputs: Inputs, detector: RequestTypeClassifier, log: Log = print
+) -> pd.DataFrame:
     """Return one row per account with every signal of the signal table: behaviour, then
     the content stages in the order reasoning, topics, distance."""
     out = behaviour(inputs)

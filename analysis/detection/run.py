@@ -15,7 +15,7 @@ import pandas as pd
 from analysis import config
 from analysis.detection import cohorts, features, linkage, signals, sql
 from analysis.detection.inputs import DetectionRun
-from analysis.detection.reasoning import ReasoningDetector
+from analysis.detection.request_types import RequestTypeClassifier
 from analysis.detection.scoring import RiskScorer
 from analysis.recipes import sql as recipe_sql
 
@@ -48,7 +48,7 @@ def scores_csv(accounts: pd.DataFrame) -> pd.DataFrame:
 
 
 def run_scoring(
-    con: duckdb.DuckDBPyConnection, detector: ReasoningDetector, log: Log = print
+    con: duckdb.DuckDBPyConnection, detector: RequestTypeClassifier, log: Log = print
 ) -> ScoreResult:
     """Compute every account's signals, link accounts, score accounts and networks, and
     replace the stored scores in one transaction; return what was stored."""
@@ -91,7 +91,7 @@ def run_scoring(
     )
     params = {
         "scorer": scorer.params(),
-        "detector": detector.detector_id,
+        "detector": f"{detector.name}-{detector.version}",
         "cohort_nulls": null_params,
     }
     seconds = time.perf_counter() - started

@@ -156,14 +156,23 @@ SIGNALS: tuple[Signal, ...] = (
     Signal(
         "reasoning_share", source="reasoning",
         axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
-        reason="{v} of sampled prompts ask for step-by-step or hidden reasoning, each in a "
-        "request of its own (population median {m})",
+        reason="{v} of sampled prompts ask for step-by-step or hidden reasoning (in the prompt "
+        "or system prompt, or answered with a reasoning block), each in a request of its own "
+        "(population median {m})",
     ),
     Signal(
         "judging_share", source="reasoning",
         axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
         reason="{v} of sampled prompts ask for a grade, score or verdict on an answer, each "
         "in a request of its own (judge or reward-model data; population median {m})",
+    ),
+    # Tool calls and agent traces are what distillation of agentic skills wants, and also
+    # what every agent product sends all day: the weight of signals honest heavy users show.
+    Signal(
+        "tool_share", source="reasoning",
+        axis="harvest", weight=0.3, floor=0.1, fmt=_pct,
+        reason="{v} of sampled prompts ask for tool calls or an agent trace, each in a "
+        "request of its own (population median {m})",
     ),
     # Breadth is counted on the account's sample (25 requests), so it is compared only with
     # accounts that fill a sample too: an account with 8 requests cannot touch more than 8.
@@ -272,6 +281,12 @@ COHORT_SIGNALS: tuple[Signal, ...] = (
         reason="{v} of their sampled prompts ask for a grade, score or verdict "
         "(same-size random cohorts: {m})",
     ),
+    Signal(
+        "cohort_tool_share", source="cohort",
+        axis="harvest", weight=0.3, floor=0.05, fmt=_pct,
+        reason="{v} of their sampled prompts ask for tool calls or an agent trace "
+        "(same-size random cohorts: {m})",
+    ),
     # One recipe across the members is also what the users of one app or tool share: it
     # says how they ask, not that they harvest, so it weighs little on its own.
     Signal(
@@ -293,6 +308,7 @@ COHORT_SCORED: dict[str, Signal] = {s.name: s for s in COHORT_SIGNALS}
 COUNTED_SHARES = {
     "reasoning_share": "ask for step-by-step or hidden reasoning",
     "judging_share": "ask for a grade, score or verdict on an answer",
+    "tool_share": "ask for tool calls or an agent trace",
 }
 
 BY_NAME: dict[str, Signal] = {s.name: s for s in SIGNALS}

@@ -45,8 +45,7 @@ TEMP_TABLES = (SAMPLE, SKELETONS)
 
 
 def make_account_skeletons(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)build the temporary table account_skeletons: account_id, skeleton_hash (md5 of
-    the prompt with its variable parts masked) and how many of the account's requests use it."""
+    """(Re)build temp table account_skeletons: account_id, skeleton_hash, requests using it."""
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {SKELETONS} AS
         SELECT account_id, md5({_SKELETON}) AS skeleton_hash, count(*) AS c
@@ -213,13 +212,18 @@ def account_features(
 
 
 def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int:
-    """(Re)build the temporary table account_sample: at most per_account requests of each
-    account, chosen by a hash of request_id (repeatable), with each prompt's hash and its
-    rank within the account; return its row count."""
+    """(Re)build the temp table account_sample: at most per_account requests per account,
+    chosen by a hash of request_id, with prompt and system prompt hashes and rank; return
+    its row count."""
+    system_hash = PROMPT_HASH_SQL.replace("prompt", "system_prompt")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {SAMPLE} AS
-        SELECT account_id, request_id, prompt, prompt_hash, rn FROM (
+        SELECT account_id, request_id, prompt, prompt_hash, system_prompt, system_hash, rn
+        FROM (
             SELECT account_id, request_id, prompt, {PROMPT_HASH_SQL} AS prompt_hash,
+                   nullif(system_prompt, '') AS system_prompt,
+                   CASE WHEN coalesce(system_prompt, '') <> '' THEN {system_hash} END
+                     AS system_hash,
                    row_number() OVER (PARTITION BY account_id ORDER BY md5(request_id)) AS rn
             FROM requests) AS s
         WHERE rn <= ?""",
@@ -228,14 +232,19 @@ def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int
     return con.execute(f"SELECT count(*) FROM {SAMPLE}").fetchall()[0][0]
 
 
-def unscored_sample_prompts(con: duckdb.DuckDBPyConnection, detector: str) -> pd.DataFrame:
-    """Return prompt_hash, prompt of sampled prompts without a reasoning score from detector."""
+def unscored_sample_texts(con: duckdb.DuckDBPyConnection, detector: str) -> pd.DataFrame:
+    """Return prompt_hash, prompt: the sample's distinct prompts and system prompts (under
+    the hash of their own text) without a score from detector."""
     return con.execute(
-        """SELECT s.prompt_hash, any_value(s.prompt) AS prompt
-        FROM account_sample AS s
+        f"""WITH t AS (
+            SELECT prompt_hash AS h, prompt AS text FROM {SAMPLE}
+            UNION ALL
+            SELECT system_hash, system_prompt FROM {SAMPLE} WHERE system_hash IS NOT NULL
+        )
+        SELECT t.h AS prompt_hash, any_value(t.text) AS prompt FROM t
         WHERE NOT EXISTS (SELECT 1 FROM reasoning_scores AS r
-                          WHERE r.detector = ? AND r.prompt_hash = s.prompt_hash)
-        GROUP BY s.prompt_hash ORDER BY s.prompt_hash""",
+                          WHERE r.detector = ? AND r.prompt_hash = t.h)
+        GROUP BY t.h ORDER BY t.h""",
         [detector],
     ).df()
 
@@ -249,35 +258,49 @@ def insert_reasoning_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) 
         )
 
 
-def account_reasoning(
-    con: duckdb.DuckDBPyConnection, detector: str, threshold: float
+def account_request_types(
+    con: duckdb.DuckDBPyConnection, detectors: dict[str, str], threshold: float
 ) -> pd.DataFrame:
-    """Return account_id, sampled_prompts, reasoning_share: the share of sampled requests
-    that are single-turn and whose prompt asks for reasoning (from account_sample and
-    reasoning_scores). A request inside a conversation of several turns does not count: a
-    harvest wants one (prompt, worked answer) pair per request; a tutoring product's
-    students follow up."""
+    """Return account_id, sampled_prompts and per column -> detector of `detectors` the
+    share of sampled single-turn requests whose prompt or system prompt it scores at least
+    `threshold` (reasoning_share also counts a response with a think/thinking/reasoning/
+    scratchpad block). Later turns of a conversation do not count: a harvest wants one
+    (prompt, answer) pair per request; a tutoring product's students follow up."""
+    cols, joins = [], []
+    for i, column in enumerate(detectors):
+        if not column.isidentifier():
+            raise ValueError(f"not a column name: {column!r}")
+        hit = f"greatest(coalesce(p{i}.score, 0), coalesce(y{i}.score, 0)) >= $threshold"
+        if column == "reasoning_share":
+            hit = f"({hit} OR s.think_block)"
+        cols.append(f"avg(CASE WHEN s.single AND {hit} THEN 1.0 ELSE 0.0 END) AS {column}")
+        joins.append(
+            f"LEFT JOIN reasoning_scores AS p{i} ON p{i}.prompt_hash = s.prompt_hash "
+            f"AND p{i}.detector = $d{i} "
+            f"LEFT JOIN reasoning_scores AS y{i} ON y{i}.prompt_hash = s.system_hash "
+            f"AND y{i}.detector = $d{i}"
+        )
+    named = {"threshold": threshold, **{f"d{i}": d for i, d in enumerate(detectors.values())}}
     return con.execute(
         f"""WITH conv AS ({CONVERSATION_TURNS_SQL}), s AS (
-            SELECT x.account_id, x.prompt_hash, coalesce(conv.turns, 1) = 1 AS single
+            SELECT x.account_id, x.prompt_hash, x.system_hash,
+                   coalesce(conv.turns, 1) = 1 AS single,
+                   coalesce(regexp_matches(q.response,
+                       '<(think|thinking|reasoning|scratchpad)>', 'i'), false) AS think_block
             FROM {SAMPLE} AS x JOIN requests AS q USING (request_id)
             LEFT JOIN conv ON conv.conversation_id = q.conversation_id
         )
-        SELECT s.account_id, count(*) AS sampled_prompts,
-               avg(CASE WHEN s.single AND r.score >= ? THEN 1.0 ELSE 0.0 END) AS reasoning_share
-        FROM s
-        LEFT JOIN reasoning_scores AS r ON r.prompt_hash = s.prompt_hash AND r.detector = ?
+        SELECT s.account_id, count(*) AS sampled_prompts, {", ".join(cols)}
+        FROM s {" ".join(joins)}
         GROUP BY s.account_id""",
-        [threshold, detector],
+        named,
     ).df()
 
 
 def account_topics(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return account_id, campaigns_touched, topic_breadth and noise_share over the account's
-    sampled requests (account_sample, the same number for every account with that many),
-    so a heavy account does not look broad by volume alone: topic_breadth is the effective
-    number of campaigns (exp of the entropy of the sampled requests over campaigns, noise
-    left out) of the latest campaign map."""
+    """Return account_id, campaigns_touched, topic_breadth (the effective number of
+    campaigns: exp of the entropy over campaigns, noise left out) and noise_share over the
+    account's sampled requests, so a heavy account does not look broad by volume alone."""
     src = _source(SAMPLE, "account_id, prompt_hash")
     return con.execute(
         f"""WITH s AS (
@@ -444,8 +467,7 @@ def infrastructure_pairs(con: duckdb.DuckDBPyConnection, max_group: int) -> pd.D
 
 
 def account_created(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return account_id, created_hours (hours since the epoch) of every account with a
-    creation time (accounts without one are left out: no evidence)."""
+    """Return account_id, created_hours (since the epoch) of accounts with a creation time."""
     return con.execute(
         """SELECT account_id, epoch(min(account_created_at)) / 3600.0 AS created_hours
         FROM requests WHERE account_created_at IS NOT NULL
@@ -457,10 +479,9 @@ def creation_pairs(
     con: duckdb.DuckDBPyConnection, window_hours: float, neighbours: int
 ) -> pd.DataFrame:
     """Return account_a, account_b, created_gap_hours: accounts created at most window_hours
-    apart. Blocking: accounts fall in windows of that length (twice, the second grid offset
-    by half a window) and within a window each is paired with the next `neighbours` in a
-    fixed order (a hash of the id), so a batch of g accounts gives about 2 * g * neighbours
-    pairs that hold it together as one block, not g^2 / 2."""
+    apart. Blocking: in windows of that length (two grids, offset by half a window) each is
+    paired with its next `neighbours` by a hash of the id: about 2 * g * neighbours pairs
+    per batch of g accounts, holding it together as one block, not g^2 / 2."""
     return con.execute(
         """WITH c AS (
             SELECT account_id, epoch(min(account_created_at)) / 3600.0 AS h
@@ -489,8 +510,7 @@ def creation_pairs(
 def template_pairs(
     con: duckdb.DuckDBPyConnection, max_accounts: int, min_shared: int
 ) -> pd.DataFrame:
-    """Return account_a, account_b, shared: pairs using at least min_shared prompt skeletons
-    that at most max_accounts accounts use (rare templates; needs account_skeletons)."""
+    """Return account_a, account_b, shared: pairs sharing >= min_shared rare skeletons."""
     return con.execute(
         """WITH rare AS (
             SELECT skeleton_hash FROM account_skeletons
@@ -511,10 +531,8 @@ def template_pairs(
 def template_degrees(
     con: duckdb.DuckDBPyConnection, max_accounts: int
 ) -> tuple[pd.DataFrame, float]:
-    """Return (account_id, rare: how many rare skeletons the account uses; c): c is
-    sum(u^2) / (sum u)^2 over the rare skeletons, u = accounts using each, so that two
-    unrelated accounts with da and db rare skeletons share about da * db * c of them
-    (needs account_skeletons; rare as in template_pairs)."""
+    """Return (account_id, rare: its number of rare skeletons; c = sum(u^2) / (sum u)^2 over
+    rare skeletons, u = their users): unrelated accounts share about da * db * c of them."""
     rare = """WITH rare AS (
             SELECT skeleton_hash, count(*) AS u FROM account_skeletons
             GROUP BY skeleton_hash HAVING count(*) BETWEEN 2 AND $max

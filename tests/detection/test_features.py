@@ -189,7 +189,9 @@ def test_reasoning_in_a_conversation_of_several_turns_does_not_count(tmp_path):
         "INSERT INTO reasoning_scores SELECT DISTINCT 'det', " + PROMPT_HASH + ", 0.9 FROM requests"
     )
     with DetectionRun(con) as inputs:
-        shares = detection_sql.account_reasoning(inputs.con, "det", 0.5).set_index("account_id")
+        shares = detection_sql.account_request_types(
+            inputs.con, {"reasoning_share": "det"}, 0.5
+        ).set_index("account_id")
     con.close()
     assert shares.loc["harvest", "reasoning_share"] == 1.0
     assert shares.loc["tutor", "reasoning_share"] == 0.0

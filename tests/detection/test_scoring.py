@@ -97,8 +97,9 @@ def test_reasons_compare_with_the_population_median():
     assert 1 <= len(reasons) <= config.REASONS_MAX
     median = f"{table['reasoning_share'].median():.0%}"
     assert (
-        f"90% of sampled prompts ask for step-by-step or hidden reasoning, each in a request "
-        f"of its own (population median {median})" in reasons
+        f"90% of sampled prompts ask for step-by-step or hidden reasoning (in the prompt or "
+        f"system prompt, or answered with a reasoning block), each in a request of its own "
+        f"(population median {median})" in reasons
     )
     assert all("population median" in r for r in reasons)
     # accounts with no signal above the reason bar have no reasons
@@ -181,10 +182,8 @@ def test_topic_breadth_from_campaigns_on_the_sample(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def detector(minilm_model, fast_model):
-    from analysis.detection import ReasoningDetector
-
-    return ReasoningDetector(minilm_model, fast_model)
+def detector(request_types):
+    return request_types
 
 
 def small_log(path, n_people=40):

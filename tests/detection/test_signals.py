@@ -18,21 +18,15 @@ T0 = datetime(2026, 10, 1)
 
 
 class NoReasoning:
-    """A reasoning detector that finds none (what update_scores needs: an id, fit, score)."""
+    """A request-type classifier that finds none (what scoring needs: ids, score)."""
 
-    detector_id = "test:no-reasoning"
+    name, version = "test", "no-types"
 
-    def fit(self) -> NoReasoning:
-        self.reasoning_ = None
-        return self
+    def detector_id(self, kind: str) -> str:
+        return f"test:no-{kind}"
 
     def score(self, texts: list[str]) -> np.ndarray:
-        return np.zeros(len(texts), np.float32)
-
-    def judging(self) -> NoReasoning:
-        other = NoReasoning()
-        other.detector_id = "test:no-judging"
-        return other
+        return np.zeros((len(texts), 3), np.float32)
 
 
 def full_row(i: int, account: str, when: datetime, **kw) -> dict:

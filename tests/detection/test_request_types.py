@@ -1,0 +1,136 @@
+"""Request types: a classifier trained on the shipped multilingual set, judged on the
+held-out set written separately (tests/data); pieces of long texts; scores cached per
+classifier version; shares read from the prompt, the system prompt and the response."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import config, ingest, store
+from analysis.detection import DetectionRun, features
+from analysis.detection import request_types as rt
+
+HELD_OUT = Path(__file__).resolve().parents[1] / "data" / "request_types_heldout.jsonl"
+
+
+@pytest.fixture(scope="module")
+def clf() -> rt.RequestTypeClassifier:
+    return rt.RequestTypeClassifier().fit()
+
+
+@pytest.fixture(scope="module")
+def held_out(clf) -> pd.DataFrame:
+    held = pd.DataFrame(rt.read_examples(HELD_OUT))
+    scores = clf.score(held["text"].tolist())
+    for i, kind in enumerate(rt.TYPES):
+        held[kind] = scores[:, i] >= config.REQUEST_TYPE_THRESHOLD
+    return held
+
+
+def test_the_two_splits_share_no_text_and_cover_24_languages():
+    train = pd.DataFrame(rt.read_examples(rt.DATA))
+    held = pd.DataFrame(rt.read_examples(HELD_OUT))
+    norm = lambda s: " ".join(s.lower().split())  # noqa: E731
+    assert not set(train["text"].map(norm)) & set(held["text"].map(norm))
+    for split in (train, held):
+        assert split["lang"].nunique() >= 24
+        counts = split.groupby(["lang", "label"]).size().unstack(fill_value=0)
+        assert (counts[["reasoning", "judging", "tool", "ordinary"]] >= 6).all().all()
+
+
+def test_held_out_reasoning_is_found_and_ordinary_text_is_not(held_out):
+    # measured figures (README "Request types"), with a margin: a change that makes the
+    # classifier worse on text it was not trained on fails here
+    pos = held_out[held_out["label"] == "reasoning"]
+    neg = held_out[held_out["label"] != "reasoning"]
+    assert pos["reasoning"].mean() >= 0.82  # measured 0.87
+    assert neg["reasoning"].mean() <= 0.05  # measured 0.042
+    for kind, recall in (("judging", 0.75), ("tool", 0.7)):  # measured 0.81, 0.77
+        assert held_out[held_out["label"] == kind][kind].mean() >= recall
+        assert held_out[held_out["label"] != kind][kind].mean() <= 0.025  # 0.008, 0.012
+
+
+def test_negations_are_not_reasoning_requests(clf):
+    texts = [
+        "Respond with the final answer only, no explanation.",
+        "Just give me the number, don't show your work.",
+        "Réponds seulement avec le résultat, sans explication.",
+        "Solo la respuesta final, sin explicar nada.",
+        "Nur das Ergebnis bitte, ohne Rechenweg.",
+    ]
+    scores = clf.score(texts)[:, rt.TYPES.index("reasoning")]
+    assert (scores < config.REQUEST_TYPE_THRESHOLD).all(), dict(zip(texts, scores, strict=True))
+
+
+def test_an_instruction_in_the_middle_of_a_long_prompt_is_read(clf):
+    payload = " ".join(f"Line {i} of the report: the totals did not match." for i in range(30))
+    ask = "Explain your reasoning step by step and show every intermediate calculation."
+    with_ask, without = clf.score([f"{payload} {ask} {payload}", f"{payload} {payload}"])
+    k = rt.TYPES.index("reasoning")
+    assert with_ask[k] >= config.REQUEST_TYPE_THRESHOLD > without[k]
+
+
+def test_pieces_cover_the_whole_text_and_long_sentences_in_windows():
+    long_sentence = " ".join(f"w{i:03d}" for i in range(200))  # 999 characters, no end
+    parts = rt.pieces(f"Hi. First real sentence here. {long_sentence}")
+    assert "First real sentence here." in parts
+    windows = [p for p in parts if p.startswith("w") or p.startswith(" w")]
+    assert len(windows) >= 4 and all(len(p) <= config.REQUEST_TYPE_WINDOW for p in windows)
+    assert rt.pieces("") == [] and rt.pieces(None) == [] and rt.pieces("ok") == []
+    one, two = "第一句很长很长很长。", "第二句也很长很长很长。"
+    assert rt.pieces(one + two) == [one, two, one + two]
+    many = " ".join(f"Sentence number {i} is here." for i in range(300))
+    kept = rt.pieces(many)
+    assert len(kept) == config.REQUEST_TYPE_MAX_PIECES
+    assert kept[0] == "Sentence number 0 is here." and kept[-1] == "Sentence number 299 is here."
+
+
+def test_unknown_labels_in_training_data_are_a_clear_error():
+    with pytest.raises(ValueError, match="unknown request-type labels"):
+        rt.RequestTypeClassifier().fit([{"text": "x", "label": "reasoning"},
+                                        {"text": "y", "label": "poetry"}])  # fmt: skip
+
+
+def _log(tmp_path, records) -> store.duckdb.DuckDBPyConnection:
+    log = tmp_path / "log.jsonl"
+    base = {"timestamp": "2026-10-01T00:00:00Z", "account_id": "a"}
+    log.write_text("".join(json.dumps(base | r) + "\n" for r in records))
+    con = store.connect(tmp_path / "r.duckdb")
+    ingest.ingest_paths(con, [str(log)])
+    return con
+
+
+def test_shares_read_prompt_system_prompt_and_response_and_scores_are_cached(tmp_path, clf):
+    records = [
+        {"request_id": "r0", "prompt": "Think step by step and show all your working: 2+2?"},
+        {"request_id": "r1", "prompt": "What is 17 times 3?",
+         "system_prompt": "You are a tutor who always writes out every step of the reasoning."},
+        {"request_id": "r2", "prompt": "What is a roux?", "response": "<think>hmm</think> A roux"},
+        {"request_id": "r3", "prompt": "What is a roux?"},
+        {"request_id": "r4", "prompt": "Rate this answer from 1 to 10: 'Paris is in Spain.'"},
+    ]  # fmt: skip
+    con = _log(tmp_path, records)
+    with DetectionRun(con, per_account=40) as inputs:
+        quiet = lambda _m: None  # noqa: E731
+        assert rt.update_scores(inputs.con, clf, log=quiet) == 5  # 4 prompts + 1 system prompt
+        assert rt.update_scores(inputs.con, clf, log=quiet) == 0  # cached
+        shares = features.reasoning(inputs, clf, log=quiet).iloc[0]
+    con.close()
+    assert shares["sampled_prompts"] == 5
+    assert shares["reasoning_share"] == pytest.approx(3 / 5)  # prompt, system, think block
+    assert shares["judging_share"] == pytest.approx(1 / 5)
+    assert shares["tool_share"] == 0
+
+
+def test_another_training_set_is_another_version(tmp_path, clf):
+    other = tmp_path / "train.jsonl"
+    other.write_text(
+        json.dumps({"lang": "en", "label": "ordinary", "form": "plain", "text": "hello"}) + "\n"
+        + rt.DATA.read_text(encoding="utf-8"), encoding="utf-8"
+    )  # fmt: skip
+    assert rt.RequestTypeClassifier(other).version != clf.version
+    assert clf.detector_id("judging") == f"judging-{clf.version}"
