@@ -16,6 +16,7 @@ from typing import Protocol
 import numpy as np
 
 from analysis import config
+from analysis.campaigns.static import WordCachedEncoder
 
 # Never reach for a model hub: everything loads from local files.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -121,12 +122,13 @@ class FastEmbedder:
             model_dir.parent.mkdir(parents=True, exist_ok=True)
             distill_fast_model(model_dir, log)
         self.model_ = StaticModel.from_pretrained(str(model_dir))
+        self.encoder_ = WordCachedEncoder(self.model_)  # the model's vectors, word by word
         self.backend_id = f"fast:m2v-minilm-{self.dim}"
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        return _l2(self.model_.encode([t[: config.EMBED_MAX_CHARS] for t in texts]))
+        return _l2(self.encoder_([t[: config.EMBED_MAX_CHARS] for t in texts]))
 
 
 BACKENDS: dict[str, Callable[[], Embedder]] = {"minilm": MiniLMEmbedder, "fast": FastEmbedder}

@@ -5,7 +5,6 @@ similarity-weighted majority label and mean position of those neighbours."""
 from __future__ import annotations
 
 import pickle
-from collections import defaultdict
 from pathlib import Path
 
 import duckdb
@@ -99,13 +98,20 @@ def extend(
         return np.zeros((0, 2), np.float32), np.zeros(0, np.int64)
     index = ref_X if isinstance(ref_X, NeighbourIndex) else NeighbourIndex(ref_X)
     ind, sim = index.query(X, k)
-    w = np.clip(sim, 1e-6, None)
+    w = np.clip(sim, 1e-6, None).astype(np.float64)
     xy = (ref_xy[ind] * w[..., None]).sum(axis=1) / w.sum(axis=1, keepdims=True)
-    neighbour_labels = ref_labels[ind]
-    labels = np.empty(len(X), np.int64)
-    for i in range(len(X)):
-        votes: dict[int, float] = defaultdict(float)
-        for lab, weight in zip(neighbour_labels[i], w[i], strict=True):
-            votes[int(lab)] += float(weight)
-        labels[i] = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-    return xy.astype(np.float32), labels
+    return xy.astype(np.float32), weighted_vote(ref_labels[ind], w)
+
+
+def weighted_vote(labels: np.ndarray, weights: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+    """(n,) int64: per row of labels (n, k), the label with the largest summed weight (the
+    smallest label on a tie)."""
+    labels = np.asarray(labels, np.int64)
+    out = np.empty(len(labels), np.int64)
+    for lo in range(0, len(labels), chunk):
+        L, W = labels[lo : lo + chunk], weights[lo : lo + chunk]
+        # total weight of each neighbour's label: (rows, k, k) same-label mask times weights
+        total = ((L[:, :, None] == L[:, None, :]) * W[:, None, :]).sum(axis=2)
+        best = total >= total.max(axis=1, keepdims=True)
+        out[lo : lo + chunk] = np.where(best, L, np.iinfo(np.int64).max).min(axis=1)
+    return out

@@ -10,18 +10,30 @@ from analysis import config
 from analysis.terms import NOISE
 
 
+def _members(labels: np.ndarray):
+    """(label, sorted row indices) of each label but noise, in label order."""
+    labels = np.asarray(labels)
+    if not len(labels):
+        return
+    order = np.argsort(labels, kind="stable")
+    values, starts = np.unique(labels[order], return_index=True)
+    for lab, part in zip(values.tolist(), np.split(order, starts[1:]), strict=True):
+        if lab != NOISE:
+            yield lab, part
+
+
 def class_tfidf_keywords(texts: pd.Series, labels: np.ndarray, top: int) -> dict[int, list[str]]:
     """Top words per cluster by class-based TF-IDF (as BERTopic): tf of the word in the
     cluster's documents joined, times log(1 + mean words per cluster / word frequency)."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     rng = np.random.default_rng(config.CAMPAIGN_SEED)
+    text_of = texts.to_numpy(object)
     docs, ids = [], []
-    for lab in sorted(set(labels.tolist()) - {NOISE}):
-        members = np.flatnonzero(labels == lab)
+    for lab, members in _members(labels):
         if len(members) > config.CAMPAIGN_KEYWORD_DOCS:
             members = rng.choice(members, config.CAMPAIGN_KEYWORD_DOCS, replace=False)
-        docs.append(" ".join(texts.iloc[m][:1000] for m in members))
+        docs.append(" ".join(text_of[m][:1000] for m in members))
         ids.append(lab)
     if not docs:
         return {}
@@ -45,8 +57,7 @@ def profiles(
 ) -> dict[int, tuple[np.ndarray, list[str]]]:
     """Per cluster: (unit centroid, texts of the prompts nearest to it)."""
     out = {}
-    for lab in sorted(set(labels.tolist()) - {NOISE}):
-        members = np.flatnonzero(labels == lab)
+    for lab, members in _members(labels):
         c = X[members].mean(axis=0)
         c = c / max(float(np.linalg.norm(c)), 1e-12)
         best = members[np.argsort(-(X[members] @ c))[: config.CAMPAIGN_REPRESENTATIVES]]

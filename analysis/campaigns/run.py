@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 
 import duckdb
@@ -64,7 +65,7 @@ def embed_cached(
     hashes: pd.Series,
     texts: pd.Series,
     log: Log = print,
-    batch: int = 20_000,
+    batch: int = config.EMBED_CACHE_BATCH,
     noun: str = "prompts",
 ) -> tuple[np.ndarray, int]:
     """Return (float32 (n, d) vectors in the order of hashes, how many were embedded now).
@@ -72,31 +73,40 @@ def embed_cached(
     Vectors come from the cache when it has them; the rest are embedded in batches,
     stored in the cache as each batch finishes (an interrupted run keeps its work).
     """
-    cached = sql.cached_embeddings(con, embedder.backend_id, hashes)
-    vec_of = dict(zip(cached["prompt_hash"], cached["vec"], strict=True))
-    todo = [i for i, h in enumerate(hashes) if h not in vec_of]
+    hash_of = hashes.to_numpy(object)
+    X = np.zeros((len(hash_of), embedder.dim), np.float32)
+    found, vecs = sql.cached_embeddings(con, embedder.backend_id, hashes, embedder.dim)
+    row = pd.Series(np.arange(len(found)), index=found)
+    row = row[~row.index.duplicated()].reindex(hash_of).to_numpy()
+    cached = ~np.isnan(row)
+    X[cached] = vecs[row[cached].astype(np.int64)]
+    todo = np.flatnonzero(~cached)
+    text_of = texts.to_numpy(object)
     started = time.perf_counter()
-    for lo in range(0, len(todo), batch):
-        idx = todo[lo : lo + batch]
-        vecs = embedder([texts.iloc[i] for i in idx])
-        table = pa.table(
-            {
-                "backend": [embedder.backend_id] * len(idx),
-                "prompt_hash": [hashes.iloc[i] for i in idx],
-                "vec": pa.FixedSizeListArray.from_arrays(
-                    pa.array(np.ascontiguousarray(vecs, np.float32).ravel()), vecs.shape[1]
-                ).cast(pa.list_(pa.float32())),
-            }
-        )
-        sql.insert_embeddings(con, table)
-        for i, v in zip(idx, vecs, strict=True):
-            vec_of[hashes.iloc[i]] = v
-        done = lo + len(idx)
-        rate = done / max(time.perf_counter() - started, 1e-9)
-        log(f"  embedded {done:,}/{len(todo):,} new {noun} ({rate:,.0f}/s)")
-    X = np.vstack([np.asarray(vec_of[h], np.float32) for h in hashes]) if len(hashes) else None
-    if X is None:
-        X = np.zeros((0, embedder.dim), np.float32)
+    # Each batch is written (on a cursor of its own) while the next one is embedded: DuckDB
+    # lets go of the GIL. A failed write surfaces at the next result().
+    with con.cursor() as cursor, ThreadPoolExecutor(max_workers=1) as writer:
+        written = None
+        for lo in range(0, len(todo), batch):
+            idx = todo[lo : lo + batch]
+            X[idx] = embedder(text_of[idx].tolist())
+            table = pa.table(
+                {
+                    "backend": pa.repeat(embedder.backend_id, len(idx)),
+                    "prompt_hash": pa.array(hash_of[idx], pa.string()),
+                    "vec": pa.FixedSizeListArray.from_arrays(X[idx].ravel(), embedder.dim).cast(
+                        pa.list_(pa.float32())
+                    ),
+                }
+            )
+            if written is not None:
+                written.result()
+            written = writer.submit(sql.insert_embeddings, cursor, table)
+            done = lo + len(idx)
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            log(f"  embedded {done:,}/{len(todo):,} new {noun} ({rate:,.0f}/s)")
+        if written is not None:
+            written.result()
     return X, len(todo)
 
 
@@ -144,7 +154,9 @@ class Framing:
         framed = frame_hash.notna().to_numpy()
         if not framed.any():
             return X
-        F = np.vstack([self.vectors[h] for h in frame_hash[framed]])
+        hashes_of_frames = pd.Index(list(self.vectors))
+        table = np.vstack(list(self.vectors.values()))
+        F = table[hashes_of_frames.get_indexer(frame_hash[framed].to_numpy())]
         return frame_weighted(X, F, framed, self.weight)
 
 

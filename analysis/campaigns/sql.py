@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analysis import store
@@ -42,16 +43,22 @@ def recipe_frames(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def cached_embeddings(
-    con: duckdb.DuckDBPyConnection, backend: str, hashes: pd.Series
-) -> pd.DataFrame:
-    """Return prompt_hash, vec for the hashes that the cache holds for a backend."""
+    con: duckdb.DuckDBPyConnection, backend: str, hashes: pd.Series, dim: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return (prompt hashes (m,), float32 vectors (m, dim)) of the hashes that the cache
+    holds for a backend (read as Arrow: a list column through pandas costs seconds)."""
     with store.registered(con, "wanted_hashes", pd.DataFrame({"prompt_hash": hashes})):
-        return con.execute(
+        found = con.sql(
             """SELECT e.prompt_hash, e.vec FROM prompt_embeddings AS e
                JOIN wanted_hashes AS w ON w.prompt_hash = e.prompt_hash
                WHERE e.backend = ?""",
-            [backend],
-        ).df()
+            params=[backend],
+        ).to_arrow_table()
+    vecs = found.column("vec").combine_chunks().flatten().to_numpy(zero_copy_only=False)
+    return (
+        found.column("prompt_hash").to_numpy(zero_copy_only=False),
+        np.asarray(vecs, np.float32).reshape(-1, dim),
+    )
 
 
 def insert_embeddings(con: duckdb.DuckDBPyConnection, table) -> None:

@@ -91,18 +91,61 @@ def fit_quietly(model, X: np.ndarray) -> np.ndarray:
         return model.fit_transform(X).astype(np.float32)
 
 
-class UmapProjection:
-    """UMAP of points to `dims` dimensions (a reducer or a mapper)."""
+def place_by_neighbours(
+    ref: np.ndarray, ref_out: np.ndarray, X: np.ndarray, k: int = config.EXTEND_NEIGHBORS
+) -> np.ndarray:
+    """(n, d) float32: each row of X at the inverse-distance-weighted mean of ref_out over its
+    k nearest rows of ref (Euclidean, exact: a k-d tree suits the few dimensions here)."""
+    from sklearn.neighbors import NearestNeighbors
 
-    def __init__(self, dims: int, metric: str, min_dist: float, n_neighbors: int, seed: int):
+    k = min(k, len(ref))
+    dist, ind = NearestNeighbors(n_neighbors=k).fit(ref).kneighbors(X)
+    w = 1.0 / np.maximum(dist, 1e-6)
+    out = (ref_out[ind] * w[..., None]).sum(axis=1) / w.sum(axis=1, keepdims=True)
+    return out.astype(np.float32)
+
+
+class UmapProjection:
+    """UMAP of points to `dims` dimensions (a reducer or a mapper). With fit_sample, UMAP is
+    fitted on a seeded sample of at most that many points and every other point is placed
+    at the weighted mean position of its nearest fitted points (place_by_neighbours).
+    n_epochs replaces UMAP's default for fits of at least epochs_from points; init is
+    UMAP's ("spectral", "pca", ...)."""
+
+    def __init__(
+        self,
+        dims: int,
+        metric: str,
+        min_dist: float,
+        n_neighbors: int,
+        seed: int,
+        fit_sample: int | None = None,
+        init: str = "spectral",
+        n_epochs: int | None = None,
+        epochs_from: int = 0,
+    ):
         self.dims = dims
         self.metric = metric
         self.min_dist = min_dist
         self.n_neighbors = n_neighbors
         self.seed = seed
+        self.fit_sample = fit_sample
+        self.init = init
+        self.n_epochs = n_epochs
+        self.epochs_from = epochs_from
 
     def fit_transform(self, X: np.ndarray) -> np.ndarray:
         """(n, dims) float32."""
+        if self.fit_sample is None or len(X) <= self.fit_sample:
+            return self._fit(X)
+        fit = sample_indices(len(X), self.fit_sample, self.seed)
+        rest = np.setdiff1d(np.arange(len(X)), fit)
+        out = np.empty((len(X), self.dims), np.float32)
+        out[fit] = self._fit(X[fit])
+        out[rest] = place_by_neighbours(X[fit], out[fit], X[rest])
+        return out
+
+    def _fit(self, X: np.ndarray) -> np.ndarray:
         import umap
 
         cache_compiled_code()
@@ -112,15 +155,26 @@ class UmapProjection:
             n_neighbors=min(self.n_neighbors, len(X) - 1),
             min_dist=self.min_dist,
             random_state=self.seed,
+            init=self.init,
+            # UMAP's default (None) is 200 epochs above 10,000 points and 500 below
+            n_epochs=self.n_epochs if len(X) >= self.epochs_from else None,
             low_memory=True,
             n_jobs=1,  # a fixed seed runs single-threaded anyway; saying so silences a warning
         )
         return fit_quietly(model, X)
 
     def params(self) -> dict:
-        return {"kind": "umap", "dims": self.dims, "metric": self.metric,
-                "min_dist": self.min_dist, "n_neighbors": self.n_neighbors,
-                "seed": self.seed}  # fmt: skip
+        out = {"kind": "umap", "dims": self.dims, "metric": self.metric,
+               "min_dist": self.min_dist, "n_neighbors": self.n_neighbors,
+               "seed": self.seed}  # fmt: skip
+        if self.fit_sample is not None:
+            out["fit_sample"] = self.fit_sample
+        if self.init != "spectral":  # UMAP's default
+            out["init"] = self.init
+        if self.n_epochs is not None:
+            out["n_epochs"] = self.n_epochs
+            out["epochs_from"] = self.epochs_from
+        return out
 
 
 class UmapReducer(UmapProjection):
@@ -132,20 +186,33 @@ class UmapReducer(UmapProjection):
         dims: int = config.UMAP_CLUSTER_DIMS,
         n_neighbors: int = config.UMAP_NEIGHBORS,
         seed: int = config.CAMPAIGN_SEED,
+        init: str = config.UMAP_CLUSTER_INIT,
+        n_epochs: int | None = config.UMAP_CLUSTER_EPOCHS,
+        epochs_from: int = config.UMAP_CLUSTER_EPOCHS_FROM,
     ):
-        super().__init__(dims, "cosine", 0.0, n_neighbors, seed)
+        super().__init__(
+            dims, "cosine", 0.0, n_neighbors, seed, init=init, n_epochs=n_epochs,
+            epochs_from=epochs_from,
+        )  # fmt: skip
 
 
 class UmapMapper(UmapProjection):
-    """UMAP of the clustering space to 2-D for the map (spread a little: legible)."""
+    """UMAP of the clustering space to 2-D for the map (spread a little: legible), fitted on
+    at most fit_sample points (the rest placed by their neighbours in the clustering space)."""
 
     def __init__(
         self,
         n_neighbors: int = config.UMAP_NEIGHBORS,
         min_dist: float = config.UMAP_MAP_MIN_DIST,
         seed: int = config.CAMPAIGN_SEED,
+        fit_sample: int | None = config.UMAP_MAP_FIT_SAMPLE,
+        init: str = config.UMAP_MAP_INIT,
+        n_epochs: int | None = config.UMAP_MAP_EPOCHS,
     ):
-        super().__init__(2, "euclidean", min_dist, n_neighbors, seed)
+        super().__init__(
+            2, "euclidean", min_dist, n_neighbors, seed, fit_sample, init, n_epochs,
+            epochs_from=fit_sample or 0,
+        )  # fmt: skip
 
 
 def min_cluster_size(n: int, largest: int = config.HDBSCAN_MIN_CLUSTER_SIZE) -> int:

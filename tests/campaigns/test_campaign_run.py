@@ -11,6 +11,7 @@ import json
 import sys
 
 import numpy as np
+import pandas as pd
 import pytest
 from helpers import (
     PLANTED,
@@ -25,7 +26,7 @@ from helpers import (
 )
 
 from analysis import config, ingest, store
-from analysis.campaigns import run_campaigns, sql
+from analysis.campaigns import embed_cached, run_campaigns, sql
 
 BENIGN = 120  # unique benign prompts of the planted log: noise for the template stages
 
@@ -271,3 +272,17 @@ def test_cli_campaign_quality(con, tmp_path, capsys):
     rows = {line.split()[0]: line for line in out[1:]}
     assert set(rows) == {"(benign)", "C1", "C2"}
     assert "PASS" in rows["C1"] and "PASS" in rows["C2"]
+
+
+def test_embed_cached_keeps_order_across_batches_and_the_cache(con):
+    emb = CountingEmbedder()
+    texts = pd.Series([f"prompt number {i} about topic {i % 3}" for i in range(7)])
+    hashes = pd.Series([f"h{i}" for i in range(7)])
+    X, n = embed_cached(con, emb, hashes[:4], texts[:4], log=quiet, batch=3)  # two batches
+    assert n == 4 and emb.calls == 2 and np.array_equal(X, emb(texts[:4].tolist()))
+    # three from the cache, three new, in the order asked for
+    order = [5, 0, 2, 6, 3, 4]
+    Y, n = embed_cached(con, emb, hashes[order], texts[order], log=quiet, batch=3)
+    assert n == 3 and np.array_equal(Y, emb(texts[order].tolist()))
+    assert con.execute("SELECT count(*) FROM prompt_embeddings").fetchall()[0][0] == 7
+    assert embed_cached(con, emb, hashes[:0], texts[:0], log=quiet)[0].shape == (0, emb.dim)

@@ -64,3 +64,16 @@ def test_approximate_index_is_kept_for_re_runs(con, tmp_path, monkeypatch):
     assert r.mode == "extend" and loaded == [(path, True)]
     assert campaign_of_account(con) == before
     assert owned_share(con, r.run_id) == 1.0
+
+
+def test_weighted_vote_sums_weights_per_label_and_breaks_ties_by_the_smaller_label():
+    labels = np.array([[3, 5, 5], [7, -1, 2], [4, 4, -1]])
+    weights = np.array([[0.9, 0.5, 0.5], [0.5, 0.5, 0.5], [0.2, 0.3, 0.6]])
+    assert neighbours.weighted_vote(labels, weights).tolist() == [5, -1, -1]
+    rng = np.random.default_rng(3)
+    L, W = rng.integers(-1, 4, (500, 10)), rng.random((500, 10))
+    assert neighbours.weighted_vote(L, W, chunk=64).tolist() == [
+        max({lab: W[i][L[i] == lab].sum() for lab in set(L[i])}.items(),
+            key=lambda kv: (kv[1], -kv[0]))[0]
+        for i in range(500)
+    ]  # fmt: skip
