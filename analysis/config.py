@@ -204,6 +204,8 @@ REQUEST_TYPE_MIN_CHARS = 8
 REQUEST_TYPE_WINDOW = 240
 REQUEST_TYPE_MAX_PIECES = 200
 REQUEST_TYPE_BATCH = 50_000
+# Fitted models, one file per classifier version (training takes 10-30 s here).
+REQUEST_TYPE_CACHE = DATA_DIR / "models"
 # A text is of a type when that type's probability reaches this.
 REQUEST_TYPE_THRESHOLD = 0.5
 

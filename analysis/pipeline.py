@@ -65,6 +65,9 @@ def prepare(log: Log = print) -> None:
     index.EXACT_PAIRS = 0  # this instance only: take the approximate (pynndescent) path
     extend(index, xy, labels, rest)
     log(f"compiled code cached in {config.NUMBA_CACHE_DIR} ({time.perf_counter() - started:.0f} s)")
+    started = time.perf_counter()
+    detector()
+    log(f"request-type classifier trained ({time.perf_counter() - started:.0f} s)")
 
 
 def analyse(

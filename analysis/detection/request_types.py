@@ -14,13 +14,16 @@ A text is read whole, not only at its ends: it is cut into sentences (and long s
 into overlapping windows), each piece is classified, and the text's score for a type is
 the highest probability of any piece, so an instruction in the middle of a long prompt, in
 the system prompt or inside one long sentence is found. Training takes about a second;
-scoring is a sparse matrix product (tens of thousands of pieces a second).
+scoring is a sparse matrix product (thousands of texts a second). The fitted model is kept
+in the local model cache (never shipped: it is made from the shipped training set).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pickle
 import re
 import time
 from collections.abc import Callable
@@ -106,12 +109,43 @@ class RequestTypeClassifier:
         }
 
     def fit(self, examples: list[dict] | None = None) -> RequestTypeClassifier:
-        """Train on `examples` (default: the shipped training set)."""
+        """Train on `examples`; by default on the shipped training set, loading the model
+        trained on it before when this version's file is in the model cache
+        (config.REQUEST_TYPE_CACHE; written here, the training takes tens of seconds)."""
+        if examples is None:
+            cached = self._cache_path()
+            if cached.exists():
+                try:
+                    with open(cached, "rb") as fh:
+                        self.features_, self.model_ = pickle.load(fh)
+                    self.classes_ = list(self.model_.classes_)
+                    return self
+                except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+                    cached.unlink(missing_ok=True)  # unreadable: train again
+            self._train(read_examples(self.data))
+            self._save(cached)
+            return self
+        return self._train(examples)
+
+    def _cache_path(self) -> Path:
+        return config.REQUEST_TYPE_CACHE / f"{self.name}-{self.version}.pkl"
+
+    def _save(self, path: Path) -> None:
+        """Write the fitted model beside the others, atomically (a temp file renamed)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((self.features_, self.model_), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob(f"{self.name}-*.pkl"):  # earlier versions
+            if old != path:
+                old.unlink(missing_ok=True)
+
+    def _train(self, examples: list[dict]) -> RequestTypeClassifier:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_union
 
-        examples = examples if examples is not None else read_examples(self.data)
         texts = [e["text"] for e in examples]
         labels = [e["label"] for e in examples]
         unknown = set(labels) - {*TYPES, ORDINARY}

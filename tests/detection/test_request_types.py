@@ -47,11 +47,11 @@ def test_held_out_reasoning_is_found_and_ordinary_text_is_not(held_out):
     # classifier worse on text it was not trained on fails here
     pos = held_out[held_out["label"] == "reasoning"]
     neg = held_out[held_out["label"] != "reasoning"]
-    assert pos["reasoning"].mean() >= 0.82  # measured 0.87
-    assert neg["reasoning"].mean() <= 0.05  # measured 0.042
-    for kind, recall in (("judging", 0.75), ("tool", 0.7)):  # measured 0.81, 0.77
+    assert pos["reasoning"].mean() >= 0.8  # measured 0.85
+    assert neg["reasoning"].mean() <= 0.05  # measured 0.038
+    for kind, recall in (("judging", 0.78), ("tool", 0.68)):  # measured 0.85, 0.73
         assert held_out[held_out["label"] == kind][kind].mean() >= recall
-        assert held_out[held_out["label"] != kind][kind].mean() <= 0.025  # 0.008, 0.012
+        assert held_out[held_out["label"] != kind][kind].mean() <= 0.025  # 0.015, 0.008
 
 
 def test_negations_are_not_reasoning_requests(clf):
@@ -134,3 +134,20 @@ def test_another_training_set_is_another_version(tmp_path, clf):
     )  # fmt: skip
     assert rt.RequestTypeClassifier(other).version != clf.version
     assert clf.detector_id("judging") == f"judging-{clf.version}"
+
+
+def test_the_fitted_model_is_cached_per_version_and_a_broken_file_is_retrained(
+    tmp_path, monkeypatch, clf
+):
+    monkeypatch.setattr(config, "REQUEST_TYPE_CACHE", tmp_path)
+    (tmp_path / "request-types-oldversion.pkl").write_bytes(b"an earlier version")
+    first = rt.RequestTypeClassifier().fit()
+    path = tmp_path / f"request-types-{first.version}.pkl"
+    assert path.exists() and not (tmp_path / "request-types-oldversion.pkl").exists()
+    texts = ["Think step by step and show your work.", "What is the capital of Peru?"]
+    again = rt.RequestTypeClassifier().fit()  # loaded, not trained
+    assert again.model_ is not first.model_
+    assert (again.score(texts) == clf.score(texts)).all()
+    path.write_bytes(b"not a pickle")
+    retrained = rt.RequestTypeClassifier().fit()
+    assert (retrained.score(texts) == clf.score(texts)).all() and path.stat().st_size > 1000
