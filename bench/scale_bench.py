@@ -5,7 +5,7 @@ Builds a request log of N accounts x R requests directly in DuckDB (default 100,
 years; actors of 50-500 accounts sharing a few /24s, clients and cards, registered in a
 batch, sending framed prompts (their recipes stored as the recipe stage would); offices
 sharing one /24 and client. Then runs the scoring run (signals, links, cohorts) in this
-process with a reasoning detector that scores nothing (the models' cost is measured by the
+process with a request-type classifier that scores nothing (its cost is measured by the
 score bench; here the tables, pairs and graph are), and prints the time of each part and
 the peak resident memory, measured in the same run.
 """
@@ -22,20 +22,15 @@ import numpy as np
 
 
 class NoModels:
-    """A reasoning detector that reads nothing (what the scoring run needs of one)."""
+    """A request-type classifier that reads nothing (what the scoring run needs of one)."""
 
-    detector_id = "bench:none"
+    name, version = "bench", "none"
 
-    def fit(self) -> NoModels:
-        return self
+    def detector_id(self, kind: str) -> str:
+        return f"bench:none-{kind}"
 
     def score(self, texts: list[str]) -> np.ndarray:
-        return np.zeros(len(texts), np.float32)
-
-    def judging(self) -> NoModels:
-        other = NoModels()
-        other.detector_id = "bench:none-judging"
-        return other
+        return np.zeros((len(texts), 3), np.float32)
 
 
 def build(con, accounts: int, per_account: int) -> None:

@@ -41,6 +41,28 @@ class Mapper(Protocol):
 _CACHING: set[str] = set()
 
 
+def tolerant_cache(cache) -> None:
+    """Make a numba cache's writes and reads never fail the compile they serve: numba
+    cannot serialise some specialisations (seen: "ReferenceError: underlying object has
+    vanished" while saving a UMAP function compiled for a new input shape, which failed a
+    campaigns run); such a function is then compiled in memory, as without the cache."""
+    save, load = cache.save_overload, cache.load_overload
+
+    def save_overload(sig, data):
+        try:
+            save(sig, data)
+        except Exception:  # a cache write is an optimisation only
+            warnings.warn("numba could not cache a compiled function", RuntimeWarning, 2)
+
+    def load_overload(sig, target_context):
+        try:
+            return load(sig, target_context)
+        except Exception:  # an unreadable entry is compiled again
+            return None
+
+    cache.save_overload, cache.load_overload = save_overload, load_overload
+
+
 def cache_compiled_code(packages: tuple[str, ...] = ("umap", "pynndescent")) -> int:
     """Turn on numba's on-disk cache (config.NUMBA_CACHE_DIR) for every jitted function of
     the packages, once per process; return how many were turned on now. umap and
@@ -72,6 +94,7 @@ def cache_compiled_code(packages: tuple[str, ...] = ("umap", "pynndescent")) -> 
             for value in vars(module).values():
                 if isinstance(value, CPUDispatcher) and type(value._cache).__name__ == "NullCache":
                     value.enable_caching()
+                    tolerant_cache(value._cache)
                     count += 1
     return count
 

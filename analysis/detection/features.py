@@ -40,7 +40,9 @@ def reasoning(inputs: Inputs, classifier: RequestTypeClassifier, log: Log = prin
     by this classifier yet, then reads the shares."""
     update_scores(inputs.con, classifier, log)
     detectors = {TYPE_COLUMNS[k]: classifier.detector_id(k) for k in TYPES}
-    return sql.account_request_types(inputs.con, detectors, config.REQUEST_TYPE_THRESHOLD)
+    return sql.account_request_types(
+        inputs.con, detectors, config.REQUEST_TYPE_THRESHOLD, config.REQUEST_TYPE_SYSTEM_THRESHOLD
+    )
 
 
 def topics(inputs: Inputs) -> pd.DataFrame:

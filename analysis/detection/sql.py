@@ -75,10 +75,8 @@ _PASSED_COLS = ", ".join(
 
 
 def account_features_sql(columns: list[tuple[str, str]]) -> str:
-    """SQL returning one row per account: the
-    given (name, aggregate SQL) columns over the account's requests `a` and the per-account
-    CTEs; needs account_skeletons (make_account_skeletons). Names and SQL come from the
-    signal table (detection/signals.py), never from input."""
+    """SQL of one row per account: the (name, aggregate SQL) columns of the signal table
+    (never input) over its requests `a` and the per-account CTEs; needs account_skeletons."""
     select = ",\n       ".join(f"{sql} AS {name}" for name, sql in columns)
     return f"""
 WITH r AS (
@@ -250,7 +248,7 @@ def unscored_sample_texts(con: duckdb.DuckDBPyConnection, detector: str) -> pd.D
 
 
 def insert_reasoning_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
-    """Append rows (detector, prompt_hash, score) to reasoning_scores."""
+    """Append rows (detector, prompt_hash, score)."""
     with store.registered(con, "_new_scores", rows):
         con.execute(
             "INSERT INTO reasoning_scores SELECT detector, prompt_hash, CAST(score AS FLOAT) "
@@ -259,18 +257,20 @@ def insert_reasoning_scores(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) 
 
 
 def account_request_types(
-    con: duckdb.DuckDBPyConnection, detectors: dict[str, str], threshold: float
+    con: duckdb.DuckDBPyConnection,
+    detectors: dict[str, str],
+    threshold: float,
+    system_threshold: float | None = None,
 ) -> pd.DataFrame:
-    """Return account_id, sampled_prompts and per column -> detector of `detectors` the
-    share of sampled single-turn requests whose prompt or system prompt it scores at least
-    `threshold` (reasoning_share also counts a response with a think/thinking/reasoning/
-    scratchpad block). Later turns of a conversation do not count: a harvest wants one
-    (prompt, answer) pair per request; a tutoring product's students follow up."""
+    """Return account_id, sampled_prompts and per column -> detector the share of sampled
+    single-turn requests whose prompt it scores >= `threshold` or system prompt >=
+    `system_threshold` (reasoning_share also counts a response with a think block). Later
+    turns of a conversation do not count: a tutoring product's students follow up."""
     cols, joins = [], []
     for i, column in enumerate(detectors):
         if not column.isidentifier():
             raise ValueError(f"not a column name: {column!r}")
-        hit = f"greatest(coalesce(p{i}.score, 0), coalesce(y{i}.score, 0)) >= $threshold"
+        hit = f"(p{i}.score >= $threshold OR y{i}.score >= $system_threshold)"
         if column == "reasoning_share":
             hit = f"({hit} OR s.think_block)"
         cols.append(f"avg(CASE WHEN s.single AND {hit} THEN 1.0 ELSE 0.0 END) AS {column}")
@@ -280,7 +280,9 @@ def account_request_types(
             f"LEFT JOIN reasoning_scores AS y{i} ON y{i}.prompt_hash = s.system_hash "
             f"AND y{i}.detector = $d{i}"
         )
-    named = {"threshold": threshold, **{f"d{i}": d for i, d in enumerate(detectors.values())}}
+    system_threshold = threshold if system_threshold is None else system_threshold
+    named = {"threshold": threshold, "system_threshold": system_threshold}
+    named |= {f"d{i}": d for i, d in enumerate(detectors.values())}
     return con.execute(
         f"""WITH conv AS ({CONVERSATION_TURNS_SQL}), s AS (
             SELECT x.account_id, x.prompt_hash, x.system_hash,
@@ -420,9 +422,8 @@ _PREFIX_SQL = (
 
 
 def payment_pairs(con: duckdb.DuckDBPyConnection, max_group: int) -> pd.DataFrame:
-    """Return account_a, account_b, fingerprint: pairs paying with one instrument, leaving out
-    pairs that share a declared org_id (one organisation's billing) and instruments used by
-    more than max_group accounts (a platform, not an actor)."""
+    """Return account_a, account_b, fingerprint: pairs paying with one instrument, except
+    pairs of one declared org_id and instruments of over max_group accounts (a platform)."""
     return con.execute(
         """WITH p AS (
             SELECT DISTINCT account_id, payment_fingerprint AS fp FROM requests
@@ -479,9 +480,8 @@ def creation_pairs(
     con: duckdb.DuckDBPyConnection, window_hours: float, neighbours: int
 ) -> pd.DataFrame:
     """Return account_a, account_b, created_gap_hours: accounts created at most window_hours
-    apart. Blocking: in windows of that length (two grids, offset by half a window) each is
-    paired with its next `neighbours` by a hash of the id: about 2 * g * neighbours pairs
-    per batch of g accounts, holding it together as one block, not g^2 / 2."""
+    apart. Blocking: in windows of that length (two grids offset by half a window) each is
+    paired with its next `neighbours` by id hash: ~2 * g * neighbours pairs per batch of g."""
     return con.execute(
         """WITH c AS (
             SELECT account_id, epoch(min(account_created_at)) / 3600.0 AS h
@@ -531,8 +531,8 @@ def template_pairs(
 def template_degrees(
     con: duckdb.DuckDBPyConnection, max_accounts: int
 ) -> tuple[pd.DataFrame, float]:
-    """Return (account_id, rare: its number of rare skeletons; c = sum(u^2) / (sum u)^2 over
-    rare skeletons, u = their users): unrelated accounts share about da * db * c of them."""
+    """Return (account_id, rare skeletons used; c = sum(u^2) / (sum u)^2, u = their users):
+    unrelated accounts share about da * db * c."""
     rare = """WITH rare AS (
             SELECT skeleton_hash, count(*) AS u FROM account_skeletons
             GROUP BY skeleton_hash HAVING count(*) BETWEEN 2 AND $max

@@ -4,6 +4,7 @@ the fit and the others from their nearest fitted neighbours; the parameters say 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from analysis import config
 from analysis.campaigns.stages import (
@@ -86,3 +87,20 @@ def test_epochs_are_set_only_for_large_fits(monkeypatch):
     projection.fit_transform(np.zeros((99, 3), np.float32))
     projection.fit_transform(np.zeros((100, 3), np.float32))
     assert seen == [None, 50]
+
+
+def test_a_cache_that_cannot_save_or_load_does_not_fail_the_compile():
+    from analysis.campaigns.stages import tolerant_cache
+
+    class Broken:
+        def save_overload(self, sig, data):
+            raise ReferenceError("underlying object has vanished")
+
+        def load_overload(self, sig, target_context):
+            raise EOFError("truncated cache file")
+
+    cache = Broken()
+    tolerant_cache(cache)
+    with pytest.warns(RuntimeWarning, match="could not cache"):
+        cache.save_overload(("float32",), object())
+    assert cache.load_overload(("float32",), None) is None
