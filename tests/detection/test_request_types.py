@@ -136,6 +136,7 @@ def test_another_training_set_is_another_version(tmp_path, clf):
     assert clf.detector_id("judging") == f"judging-{clf.version}"
 
 
+@pytest.mark.slow  # trains the classifier twice (about 20 s)
 def test_the_fitted_model_is_cached_per_version_and_a_broken_file_is_retrained(
     tmp_path, monkeypatch, clf
 ):
