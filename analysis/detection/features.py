@@ -41,8 +41,9 @@ def reasoning(inputs: Inputs, classifier: RequestTypeClassifier, log: Log = prin
     update_scores(inputs.con, classifier, log)
     detectors = {TYPE_COLUMNS[k]: classifier.detector_id(k) for k in TYPES}
     return sql.account_request_types(
-        inputs.con, detectors, config.REQUEST_TYPE_THRESHOLD, config.REQUEST_TYPE_SYSTEM_THRESHOLD
-    )
+        inputs.con, detectors, config.REQUEST_TYPE_THRESHOLD,
+        config.REQUEST_TYPE_SYSTEM_THRESHOLD, think_column=TYPE_COLUMNS["reasoning"],
+    )  # fmt: skip
 
 
 def topics(inputs: Inputs) -> pd.DataFrame:

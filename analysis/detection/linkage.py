@@ -404,12 +404,14 @@ def link(
     harvest_accounts = sorted(harvest_accounts or [])
     by_kind = candidate_pairs(inputs)
     n_accounts = sql.account_count(con)
-    weights_of = {k: llr(p) for k, p in _base_rates(by_kind, n_accounts).items()}
+    rates = _base_rates(by_kind, n_accounts)
+    weights_of = {k: llr(p) for k, p in rates.items()}
     weights_of["creation"] = llr(creation_rate(sql.account_created(con), rng))
     if not by_kind["templates"].empty:
         degrees, c = sql.template_degrees(con, config.LINK_TEMPLATE_MAX_ACCOUNTS)
-        base = _base_rates({"t": by_kind["templates"]}, n_accounts)["t"]
-        by_kind["templates"] = template_evidence(by_kind["templates"], degrees, c, base)
+        by_kind["templates"] = template_evidence(
+            by_kind["templates"], degrees, c, rates["templates"]
+        )
     cand = pd.concat(
         [df[["account_a", "account_b"]] for df in by_kind.values() if not df.empty]
         or [pd.DataFrame(columns=["account_a", "account_b"])]

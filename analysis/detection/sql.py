@@ -17,6 +17,7 @@ from analysis.store import (
     NORMALISED_PROMPT_SQL,
     PROMPT_HASH_SQL,
     json_answer_sql,
+    text_hash_sql,
 )
 from analysis.terms import NOISE
 
@@ -213,7 +214,7 @@ def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int
     """(Re)build the temp table account_sample: at most per_account requests per account,
     chosen by a hash of request_id, with prompt and system prompt hashes and rank; return
     its row count."""
-    system_hash = PROMPT_HASH_SQL.replace("prompt", "system_prompt")
+    system_hash = text_hash_sql("system_prompt")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {SAMPLE} AS
         SELECT account_id, request_id, prompt, prompt_hash, system_prompt, system_hash, rn
@@ -231,8 +232,7 @@ def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int
 
 
 def unscored_sample_texts(con: duckdb.DuckDBPyConnection, detector: str) -> pd.DataFrame:
-    """Return prompt_hash, prompt: the sample's distinct prompts and system prompts (under
-    the hash of their own text) without a score from detector."""
+    """Return prompt_hash, prompt: the sample's distinct (system) prompts unscored by detector."""
     return con.execute(
         f"""WITH t AS (
             SELECT prompt_hash AS h, prompt AS text FROM {SAMPLE}
@@ -261,17 +261,17 @@ def account_request_types(
     detectors: dict[str, str],
     threshold: float,
     system_threshold: float | None = None,
+    think_column: str | None = None,
 ) -> pd.DataFrame:
     """Return account_id, sampled_prompts and per column -> detector the share of sampled
     single-turn requests whose prompt it scores >= `threshold` or system prompt >=
-    `system_threshold` (reasoning_share also counts a response with a think block). Later
-    turns of a conversation do not count: a tutoring product's students follow up."""
+    `system_threshold` (think_column also counts a response with a think block)."""
     cols, joins = [], []
     for i, column in enumerate(detectors):
         if not column.isidentifier():
             raise ValueError(f"not a column name: {column!r}")
         hit = f"(p{i}.score >= $threshold OR y{i}.score >= $system_threshold)"
-        if column == "reasoning_share":
+        if column == think_column:
             hit = f"({hit} OR s.think_block)"
         cols.append(f"avg(CASE WHEN s.single AND {hit} THEN 1.0 ELSE 0.0 END) AS {column}")
         joins.append(

@@ -24,6 +24,7 @@ from analysis.store.schema import (
     REQUIRED_NAMES,
     Column,
     json_answer_sql,
+    text_hash_sql,
 )
 
 __all__ = [
@@ -43,5 +44,6 @@ __all__ = [
     "migrate",
     "registered",
     "schema_version",
+    "text_hash_sql",
     "transaction",
 ]

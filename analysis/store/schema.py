@@ -47,10 +47,21 @@ CONTRACT: tuple[Column, ...] = (
 CONTRACT_NAMES: tuple[str, ...] = tuple(c.name for c in CONTRACT)
 REQUIRED_NAMES: tuple[str, ...] = tuple(c.name for c in CONTRACT if c.required)
 
+
 # A prompt's normalised form (lower case, single spaces) and its hash: the unit that is
 # embedded, cached, clustered and scored. One definition, used by every stage's SQL.
-NORMALISED_PROMPT_SQL = "lower(trim(regexp_replace(prompt, '\\s+', ' ', 'g')))"
-PROMPT_HASH_SQL = f"md5({NORMALISED_PROMPT_SQL})"
+def _normalised_sql(column: str) -> str:
+    return f"lower(trim(regexp_replace({column}, '\\s+', ' ', 'g')))"
+
+
+def text_hash_sql(column: str) -> str:
+    """The hash of a text column's normalised form: prompts and system prompts are cached
+    and scored under it."""
+    return f"md5({_normalised_sql(column)})"
+
+
+NORMALISED_PROMPT_SQL = _normalised_sql("prompt")
+PROMPT_HASH_SQL = text_hash_sql("prompt")
 
 # The number of requests in each conversation (requests without a conversation id are
 # conversations of one turn): a CTE body, defined once for every stage that needs it.
