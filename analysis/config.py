@@ -191,10 +191,13 @@ CAMPAIGN_NAME_KEYWORDS = 4
 CAMPAIGN_TOPICS = 40
 
 # --- request types (analysis/detection/request_types.py) ---
-# Features: character 2-5-grams within word boundaries (any script, inflections) and word
+# Features: character 1-5-grams within word boundaries (any script, inflections) and word
 # uni- and bigrams; logistic regression with inverse regularisation C. Chosen on the
-# held-out split (tests/data/request_types_heldout.jsonl; figures in the README).
-REQUEST_TYPE_CHAR_NGRAMS = (2, 5)
+# held-out split (tests/data/request_types_heldout.jsonl; figures in the README) among
+# char 2-5 / 1-5, with and without words, C 3 / 10 / 30. Single characters are what a
+# sentence of Chinese or Japanese is made of (the word analyser sees a whole clause as one
+# "word"): with 1-grams Chinese reasoning recall went 56% -> 94%, the mean 88% -> 87%.
+REQUEST_TYPE_CHAR_NGRAMS = (1, 5)
 REQUEST_TYPE_WORD_NGRAMS = (1, 2)
 REQUEST_TYPE_C = 10.0
 # Pieces: sentences of at least MIN_CHARS; a longer sentence is read in windows of WINDOW
@@ -208,6 +211,13 @@ REQUEST_TYPE_BATCH = 50_000
 REQUEST_TYPE_CACHE = DATA_DIR / "models"
 # A text is of a type when that type's probability reaches this.
 REQUEST_TYPE_THRESHOLD = 0.5
+# A response is a worked trace (request_types.WORKED_CALCULATION / STEP_MARKER) when it holds
+# at least TRACE_MIN_CALCULATIONS written-out calculations ("2 * 50 = 100"), or at least
+# TRACE_MIN_STEPS numbered steps and one calculation. Measured on real text: 94% of GSM8K
+# worked solutions, 1.2% of AlpacaEval answers (each of them a worked calculation read
+# rightly), 0 of 5,764 HH assistant turns.
+TRACE_MIN_CALCULATIONS = 2
+TRACE_MIN_STEPS = 3
 # A system prompt goes with every request of a product, so one misread system prompt would
 # make all of a product's traffic look like harvesting: it counts from this probability.
 # Measured: product system prompts read at 0.55-0.76 as a type (a Korean support bot 0.62

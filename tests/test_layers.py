@@ -50,9 +50,9 @@ def calls(path: Path, names: set[str], on: str | None = None) -> list[str]:
 
 
 def is_sql_layer(path: Path) -> bool:
-    """analysis/<stage>/sql.py"""
+    """analysis/<stage>/sql.py, or a module of the package analysis/<stage>/sql/"""
     parts = path.relative_to(ANALYSIS).parts
-    return len(parts) == 2 and parts[1] == "sql.py"
+    return (len(parts) == 2 and parts[1] == "sql.py") or (len(parts) == 3 and parts[1] == "sql")
 
 
 def in_store(path: Path) -> bool:

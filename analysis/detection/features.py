@@ -18,7 +18,13 @@ from analysis import config
 from analysis.campaigns import sql as campaign_sql
 from analysis.detection import signals, sql
 from analysis.detection.inputs import Inputs
-from analysis.detection.request_types import TYPES, RequestTypeClassifier, update_scores
+from analysis.detection.request_types import (
+    STEP_MARKER,
+    TYPES,
+    WORKED_CALCULATION,
+    RequestTypeClassifier,
+    update_scores,
+)
 
 Log = Callable[[str], None]
 
@@ -32,17 +38,22 @@ def behaviour(inputs: Inputs) -> pd.DataFrame:
 
 # the share columns of the request types (request_types.TYPES)
 TYPE_COLUMNS = {"reasoning": "reasoning_share", "judging": "judging_share", "tool": "tool_share"}
+ANY_WANTED = "reasoning_or_judging_share"  # a sampled prompt of either type
+TRACE = "trace_share"  # a sampled response that is a worked trace (request_types)
 
 
 def reasoning(inputs: Inputs, classifier: RequestTypeClassifier, log: Log = print) -> pd.DataFrame:
     """account_id, sampled_prompts and the share of each request type (reasoning_share,
-    judging_share, tool_share): scores the sampled prompts and system prompts not scored
-    by this classifier yet, then reads the shares."""
+    judging_share, tool_share, and reasoning_or_judging_share of either; trace_share of
+    worked-trace responses): scores the sampled prompts and system prompts not scored by
+    this classifier yet, then reads them."""
     update_scores(inputs.con, classifier, log)
     detectors = {TYPE_COLUMNS[k]: classifier.detector_id(k) for k in TYPES}
     return sql.account_request_types(
         inputs.con, detectors, config.REQUEST_TYPE_THRESHOLD,
         config.REQUEST_TYPE_SYSTEM_THRESHOLD, think_column=TYPE_COLUMNS["reasoning"],
+        any_of=(ANY_WANTED, (TYPE_COLUMNS["reasoning"], TYPE_COLUMNS["judging"])),
+        trace=(TRACE, WORKED_CALCULATION, STEP_MARKER),
     )  # fmt: skip
 
 

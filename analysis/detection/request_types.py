@@ -42,6 +42,29 @@ DATA = Path(__file__).resolve().parent / "data" / "request_types_train.jsonl"
 TYPES = ("reasoning", "judging", "tool")  # the types scored; the fourth class is "ordinary"
 ORDINARY = "ordinary"
 
+# The response side: a worked trace is evidence that reasoning was taken, whether asked
+# for or volunteered. Written-out calculations (a number or bracket, an operator, a number,
+# then "=" and a number) and numbered steps ("1.", "(2)", "Step 3", "Paso 3", "第3步",
+# "ステップ3", "3단계", ...), in Python and DuckDB (RE2) regular expression syntax alike.
+WORKED_CALCULATION = r"[\d)]\s*[-+*/×÷·x]\s*[\d(][^=\n]{0,40}=\s*[-$€£]?\d"
+STEP_MARKER = (
+    r"(?im)^\s*(?:\d{1,2}[.)、]\s|\(\d{1,2}\)\s|(?:step|paso|schritt|étape|etapa|passo|stap|"
+    r"steg|krok|шаг|крок|adım|langkah|bước|ขั้นที่|مرحله|चरण|ধাপ|שלב|βήμα|خطوة)\s*\d{1,2}|"
+    r"第[一二三四五六七八九十\d]+步|ステップ\s*\d|\d+\s*단계|단계\s*\d)"
+)
+
+
+def is_worked_trace(response: str | None) -> bool:
+    """Whether a response is a worked trace (config.TRACE_MIN_CALCULATIONS calculations, or
+    config.TRACE_MIN_STEPS numbered steps and one calculation); the SQL of
+    sql.account_request_types reads responses the same way."""
+    calcs = len(re.findall(WORKED_CALCULATION, response or ""))
+    steps = len(re.findall(STEP_MARKER, response or ""))
+    return calcs >= config.TRACE_MIN_CALCULATIONS or (
+        steps >= config.TRACE_MIN_STEPS and calcs >= 1
+    )
+
+
 # sentence ends in Latin, CJK, Devanagari, Arabic, Thai and Greek scripts, and new lines
 _SPLIT = re.compile(r"(?<=[.!?;。！？।؟])\s+|[\n\r]+|(?<=[。！？])")
 

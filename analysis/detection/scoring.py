@@ -91,14 +91,15 @@ class RiskScorer:
         """Return scale, harvest, risk_score, risk_level and reasons (list) per row."""
         ev = self.evidence(table)
         axes = {}
+        weighted = ev * pd.Series({n: self.signals[n].weight for n in ev}, dtype=np.float64)
+        weighted = self._strongest_of_groups(weighted)
         for axis in ("scale", "harvest"):
-            keep = 1.0
-            for name in ev:
+            keep = np.ones(len(table))
+            for name in weighted:
                 if self.signals[name].axis == axis:
-                    keep = keep * (1.0 - self.signals[name].weight * ev[name].to_numpy())
-            axes[axis] = 1.0 - np.asarray(keep, np.float64) * np.ones(len(table))
+                    keep = keep * (1.0 - weighted[name].to_numpy())
+            axes[axis] = 1.0 - keep
         risk = combine_axes(axes["scale"], axes["harvest"])
-        weighted = ev * pd.Series({n: self.signals[n].weight for n in ev})
         reasons = [self._reasons(table.loc[i], ev.loc[i], weighted.loc[i]) for i in table.index]
         return pd.DataFrame(
             {
@@ -111,10 +112,28 @@ class RiskScorer:
             index=table.index,
         )
 
+    def _strongest_of_groups(self, weighted: pd.DataFrame) -> pd.DataFrame:
+        """Weighted evidence with every group member but the strongest (the first of equals,
+        in table order) set to 0 per row: a group counts once (Signal.group)."""
+        out = weighted.copy()
+        groups: dict[str, list[str]] = {}
+        for name in weighted:
+            if self.signals[name].group:
+                groups.setdefault(self.signals[name].group, []).append(name)
+        for names in groups.values():
+            values = weighted[names].to_numpy()
+            best = values.argmax(axis=1)
+            keep = np.zeros_like(values)
+            keep[np.arange(len(values)), best] = values[np.arange(len(values)), best]
+            out[names] = keep
+        return out
+
     def _reasons(self, row: pd.Series, ev: pd.Series, weighted: pd.Series) -> list[str]:
         out = []
         for name in weighted.sort_values(ascending=False).index:
-            if ev[name] < config.REASON_MIN_EVIDENCE or len(out) >= config.REASONS_MAX:
+            if weighted[name] <= 0 or ev[name] < config.REASON_MIN_EVIDENCE:
+                break  # (a group member that is not its group's strongest weighs 0)
+            if len(out) >= config.REASONS_MAX:
                 break
             sig = self.signals[name]
             out.append(

@@ -77,11 +77,14 @@ class Signal(NamedTuple):
     peers: bool = False  # compared only with accounts that have min_requests too
     reason: str | None = None  # sentence with {v} (the account) and {m} (population median)
     fmt: Callable[[float], str] = _num  # how {v} and {m} are written
+    # signals of one group measure one thing in parts and in sum: the group counts once in
+    # its axis, at its strongest member's weight * evidence, and only that member's reason
+    group: str | None = None
 
     def scoring(self) -> dict:
         """The fields that decide the score (recorded with every run)."""
         keys = ("axis", "weight", "scale", "floor", "direction", "min_requests", "reference",
-                "peers")  # fmt: skip
+                "peers", "group")  # fmt: skip
         return {k: getattr(self, k) for k in keys}
 
 
@@ -153,18 +156,37 @@ SIGNALS: tuple[Signal, ...] = (
         reason="first request {v} days after the account was created (population median {m})",
     ),
     # --- scored, harvest axis (reasoning_share and topic_breadth come from features.py) ---
+    # Reasoning and judging are one group with their union: an account that mixes the two
+    # (a reseller harvesting 24% reasoning and 20% grading under customer traffic) is as
+    # clear as one that sends either alone, but a pure harvester is not counted twice.
     Signal(
         "reasoning_share", source="reasoning",
-        axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
+        axis="harvest", weight=0.7, floor=0.1, fmt=_pct, group="wanted_types",
         reason="{v} of sampled prompts ask for step-by-step or hidden reasoning (in the prompt "
         "or system prompt, or answered with a reasoning block), each in a request of its own "
         "(population median {m})",
     ),
     Signal(
         "judging_share", source="reasoning",
-        axis="harvest", weight=0.7, floor=0.1, fmt=_pct,
+        axis="harvest", weight=0.7, floor=0.1, fmt=_pct, group="wanted_types",
         reason="{v} of sampled prompts ask for a grade, score or verdict on an answer, each "
         "in a request of its own (judge or reward-model data; population median {m})",
+    ),
+    Signal(
+        "reasoning_or_judging_share", source="reasoning",
+        axis="harvest", weight=0.7, floor=0.1, fmt=_pct, group="wanted_types",
+        reason="{v} of sampled prompts ask either for step-by-step reasoning or for a grade "
+        "or verdict, each in a request of its own (population median {m})",
+    ),
+    # The response side: answers that are worked traces (written-out calculations, numbered
+    # steps) are what a reasoning harvest keeps, asked for or volunteered by the model. In
+    # the group, as it measures the same harvest; at a lower weight, as models volunteer
+    # worked steps to anyone who asks a maths question.
+    Signal(
+        "trace_share", source="reasoning",
+        axis="harvest", weight=0.5, floor=0.1, fmt=_pct, group="wanted_types",
+        reason="{v} of sampled answers are worked traces (written-out calculations or "
+        "numbered steps), each in a request of its own (population median {m})",
     ),
     # Tool calls and agent traces are what distillation of agentic skills wants, and also
     # what every agent product sends all day: the weight of signals honest heavy users show.

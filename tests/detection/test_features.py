@@ -196,3 +196,56 @@ def test_reasoning_in_a_conversation_of_several_turns_does_not_count(tmp_path):
     assert shares.loc["harvest", "reasoning_share"] == 1.0
     assert shares.loc["tutor", "reasoning_share"] == 0.0
     assert shares.loc["tutor", "sampled_prompts"] == 12
+
+
+def test_the_share_of_either_request_type_counts_a_prompt_once(tmp_path):
+    from analysis.detection import sql as detection_sql
+
+    # 12 single-turn prompts: 3 score as reasoning, 3 as judging, 2 as both, 4 as neither
+    kinds = ["r"] * 3 + ["j"] * 3 + ["rj"] * 2 + ["-"] * 4
+    rows = [{"account_id": "mix", "timestamp": T0 + timedelta(hours=i), "prompt": f"p{i} {k}"}
+            for i, k in enumerate(kinds)]  # fmt: skip
+    con = store.connect(tmp_path / "m.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "m.jsonl", rows))])
+    for det, mark in (("dr", "r"), ("dj", "j")):
+        con.execute(
+            f"INSERT INTO reasoning_scores SELECT DISTINCT '{det}', {PROMPT_HASH}, "
+            f"CASE WHEN split_part(prompt, ' ', 2) LIKE '%{mark}%' THEN 0.9 ELSE 0.1 END "
+            "FROM requests"
+        )
+    with DetectionRun(con) as inputs:
+        shares = detection_sql.account_request_types(
+            inputs.con,
+            {"r_share": "dr", "j_share": "dj"},
+            0.5,
+            any_of=("either", ("r_share", "j_share")),
+        ).set_index("account_id")
+    con.close()
+    assert shares.loc["mix", "r_share"] == pytest.approx(5 / 12)
+    assert shares.loc["mix", "j_share"] == pytest.approx(5 / 12)
+    assert shares.loc["mix", "either"] == pytest.approx(8 / 12)
+
+
+def test_worked_trace_answers_are_read_from_the_response(tmp_path):
+    from analysis.detection import request_types as rt
+    from analysis.detection import sql as detection_sql
+
+    answers = [
+        "She buys 3 packs: 3 * 12 = 36 eggs. Two go bad, so 36 - 2 = 34. The answer is 34.",
+        "第1步：先算总价 4 × 5 = 20 元。\n第2步：找零 50 - 20 = 30 元。\n第3步：答案是 30 元。",
+        "1. Open Settings\n2. Choose Network\n3. Tap Reset\n4. Restart the phone",  # how-to
+        "Paris is the capital of France.",
+    ]
+    assert [rt.is_worked_trace(a) for a in answers] == [True, True, False, False]
+    rows = [{"account_id": "a", "timestamp": T0 + timedelta(hours=i), "prompt": f"question {i}",
+             "response": a} for i, a in enumerate(answers)]  # fmt: skip
+    con = store.connect(tmp_path / "t.duckdb")
+    ingest.ingest_paths(con, [str(write(tmp_path / "t.jsonl", rows))])
+    with DetectionRun(con) as inputs:
+        shares = detection_sql.account_request_types(
+            inputs.con, {}, 0.5, trace=("trace_share", rt.WORKED_CALCULATION, rt.STEP_MARKER)
+        ).set_index("account_id")
+    con.close()
+    assert shares.loc["a", "trace_share"] == pytest.approx(2 / 4)
+    with pytest.raises(ValueError, match="not a column name"):
+        detection_sql.account_request_types(con, {}, 0.5, trace=("x; DROP", "a", "b"))

@@ -293,3 +293,32 @@ def test_commands_on_a_missing_database_say_so_and_create_nothing(tmp_path, caps
         assert cli.main(args) == 2, args
         assert f"no database at {db}" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_reasoning_and_judging_count_once_but_a_mix_of_both_counts():
+    pop = population()
+    pop["judging_share"] = 0.0
+    pop["reasoning_or_judging_share"] = pop["reasoning_share"]
+    # a reseller: a quarter of its sample asks for reasoning and a fifth for grades, each
+    # below the bar alone (z = 2 with the floor's spread of 0.1); together 44%
+    mixed = dict(reasoning_share=0.24, judging_share=0.20, reasoning_or_judging_share=0.44)
+    pure = dict(reasoning_share=0.9, judging_share=0.0, reasoning_or_judging_share=0.9)
+    table = with_row(with_row(pop, account_id="mixed", **mixed), account_id="pure", **pure)
+    scorer = scoring.RiskScorer().fit(table)
+    ev = scorer.evidence(table)
+    s = scorer.score(table)
+    assert ev.loc[table.index[-2], ["reasoning_share", "judging_share"]].max() < 0.2
+    assert s["harvest"].iat[-2] > 0.3
+    assert any(
+        "either for step-by-step reasoning or for a grade" in r for r in s["reasons"].iat[-2]
+    )
+    # the pure harvester's reasoning and union shares are one piece of evidence, not two:
+    # its harvest is what it would be without the union signal
+    without = dict(scorer.signals)
+    del without["reasoning_or_judging_share"]
+    alone = scoring.RiskScorer(without).fit(table).score(table)
+    assert ev["reasoning_or_judging_share"].iat[-1] == 1.0
+    assert s["harvest"].iat[-1] == pytest.approx(alone["harvest"].iat[-1])
+    assert alone["harvest"].iat[-2] < 0.15  # and without it the mixed account has little
+    reasons = s["reasons"].iat[-1]
+    assert sum("step-by-step" in r for r in reasons) == 1, reasons

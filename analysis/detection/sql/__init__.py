@@ -1,6 +1,7 @@
 """SQL of detection: the behaviour query (columns from the signal table), the run's temp
 tables (a per-account sample of requests, prompt skeletons), content signals,
-candidate pairs for linkage, and the stored scores, signals, networks and edges."""
+and the stored scores, signals, networks and edges; candidate pairs for linkage are in
+links.py (one module of this package, re-exported here)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,21 @@ import numpy as np
 import pandas as pd
 
 from analysis import config, store
+from analysis.detection.sql.links import (  # noqa: F401  (re-exported: sql.payment_pairs, ...)
+    account_created,
+    account_shapes,
+    creation_pairs,
+    hourly_activity,
+    infrastructure_pairs,
+    payment_pairs,
+    template_degrees,
+    template_pairs,
+)
 from analysis.store import (
     CONTRACT_NAMES,
     CONVERSATION_TURNS_SQL,
     NORMALISED_PROMPT_SQL,
     PROMPT_HASH_SQL,
-    json_answer_sql,
     text_hash_sql,
 )
 from analysis.terms import NOISE
@@ -24,12 +34,12 @@ from analysis.terms import NOISE
 
 def account_count(con: duckdb.DuckDBPyConnection) -> int:
     """Return how many accounts the database holds."""
-    return int(con.execute("SELECT count(DISTINCT account_id) FROM requests").fetchall()[0][0])
+    return int(con.execute("SELECT count(DISTINCT account_id) FROM requests").fetchone()[0])
 
 
 def request_count(con: duckdb.DuckDBPyConnection) -> int:
     """Return how many requests the database holds."""
-    return int(con.execute("SELECT count(*) FROM requests").fetchall()[0][0])
+    return int(con.execute("SELECT count(*) FROM requests").fetchone()[0])
 
 
 # A prompt's skeleton: the normalised prompt with its variable parts masked (numbers,
@@ -202,8 +212,7 @@ ORDER BY a.account_id
 def account_features(
     con: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]
 ) -> pd.DataFrame:
-    """Return one row per account with the given
-    behaviour columns (account_features_sql); needs account_skeletons."""
+    """Return one row per account with the behaviour columns (account_features_sql)."""
     return con.execute(
         account_features_sql(columns),
         {"min_days": config.RATE_MIN_DAYS, "typical_q": config.TYPICAL_DAY_QUANTILE},
@@ -211,9 +220,8 @@ def account_features(
 
 
 def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int:
-    """(Re)build the temp table account_sample: at most per_account requests per account,
-    chosen by a hash of request_id, with prompt and system prompt hashes and rank; return
-    its row count."""
+    """(Re)build temp table account_sample: at most per_account requests per account, chosen
+    by a hash of request_id, with prompt and system prompt hashes and rank; its row count."""
     system_hash = text_hash_sql("system_prompt")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {SAMPLE} AS
@@ -262,17 +270,26 @@ def account_request_types(
     threshold: float,
     system_threshold: float | None = None,
     think_column: str | None = None,
+    any_of: tuple[str, tuple[str, ...]] | None = None,
+    trace: tuple[str, str, str] | None = None,
 ) -> pd.DataFrame:
     """Return account_id, sampled_prompts and per column -> detector the share of sampled
     single-turn requests whose prompt it scores >= `threshold` or system prompt >=
-    `system_threshold` (think_column also counts a response with a think block)."""
-    cols, joins = [], []
+    `system_threshold` (think_column also counts a response with a think block);
+    any_of = (name, columns) adds the share that is a hit of any of those columns;
+    trace = (name, calculation regex, step regex) the share whose response is a worked
+    trace (config.TRACE_MIN_CALCULATIONS calculations, or TRACE_MIN_STEPS steps and one)."""
+    for name in (any_of or ("_",))[:1] + (trace or ("_",))[:1]:
+        if not name.isidentifier():
+            raise ValueError(f"not a column name: {name!r}")
+    cols, joins, hits = [], [], {}
     for i, column in enumerate(detectors):
         if not column.isidentifier():
             raise ValueError(f"not a column name: {column!r}")
         hit = f"(p{i}.score >= $threshold OR y{i}.score >= $system_threshold)"
         if column == think_column:
             hit = f"({hit} OR s.think_block)"
+        hits[column] = hit
         cols.append(f"avg(CASE WHEN s.single AND {hit} THEN 1.0 ELSE 0.0 END) AS {column}")
         joins.append(
             f"LEFT JOIN reasoning_scores AS p{i} ON p{i}.prompt_hash = s.prompt_hash "
@@ -280,15 +297,31 @@ def account_request_types(
             f"LEFT JOIN reasoning_scores AS y{i} ON y{i}.prompt_hash = s.system_hash "
             f"AND y{i}.detector = $d{i}"
         )
+    if any_of:  # a KeyError if it names a column not scored
+        hit = " OR ".join(hits[m] for m in any_of[1])
+        cols.append(f"avg(CASE WHEN s.single AND ({hit}) THEN 1.0 ELSE 0.0 END) AS {any_of[0]}")
     system_threshold = threshold if system_threshold is None else system_threshold
-    named = {"threshold": threshold, "system_threshold": system_threshold}
+    named = {"threshold": threshold, "system_threshold": system_threshold} if detectors else {}
+    counts = "0 AS calcs, 0 AS steps"
+    if trace:
+        named |= {"calc": trace[1], "step": trace[2], "min_calcs": config.TRACE_MIN_CALCULATIONS,
+                  "min_steps": config.TRACE_MIN_STEPS}  # fmt: skip
+        counts = ", ".join(
+            f"len(regexp_extract_all(coalesce(q.response, ''), ${p})) AS {p}s"
+            for p in ("calc", "step")
+        )
+        cols.append(
+            "avg(CASE WHEN s.single AND (s.calcs >= $min_calcs OR (s.steps >= $min_steps "
+            f"AND s.calcs >= 1)) THEN 1.0 ELSE 0.0 END) AS {trace[0]}"
+        )
     named |= {f"d{i}": d for i, d in enumerate(detectors.values())}
     return con.execute(
         f"""WITH conv AS ({CONVERSATION_TURNS_SQL}), s AS (
             SELECT x.account_id, x.prompt_hash, x.system_hash,
                    coalesce(conv.turns, 1) = 1 AS single,
                    coalesce(regexp_matches(q.response,
-                       '<(think|thinking|reasoning|scratchpad)>', 'i'), false) AS think_block
+                       '<(think|thinking|reasoning|scratchpad)>', 'i'), false) AS think_block,
+                   {counts}
             FROM {SAMPLE} AS x JOIN requests AS q USING (request_id)
             LEFT JOIN conv ON conv.conversation_id = q.conversation_id
         )
@@ -309,15 +342,11 @@ def account_topics(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             SELECT src.account_id, coalesce(m.campaign_id, $noise) AS campaign_id
             FROM {src} LEFT JOIN prompt_map AS m ON m.prompt_hash = src.prompt_hash
         ), ac AS (
-            SELECT account_id, campaign_id, count(*) AS requests FROM s
-            GROUP BY account_id, campaign_id
+            SELECT account_id, campaign_id, count(*) AS requests FROM s GROUP BY 1, 2
         ), t AS (
-            SELECT account_id, campaign_id, requests,
-                   sum(requests) OVER (PARTITION BY account_id) AS total
-            FROM ac
+            SELECT *, sum(requests) OVER (PARTITION BY account_id) AS total FROM ac
         ), c AS (
-            SELECT account_id, campaign_id, requests,
-                   sum(requests) OVER (PARTITION BY account_id) AS clustered
+            SELECT *, sum(requests) OVER (PARTITION BY account_id) AS clustered
             FROM ac WHERE campaign_id <> $noise
         )
         SELECT t.account_id,
@@ -412,189 +441,3 @@ def account_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         FROM account_scores AS s LEFT JOIN account_signals AS g USING (account_id)
         ORDER BY s.risk_score DESC, s.account_id"""
     ).df()
-
-
-# The network prefix of an address: the /24 of IPv4, the first four groups (/64) of IPv6.
-_PREFIX_SQL = (
-    "CASE WHEN ip LIKE '%:%' THEN array_to_string(string_split(ip, ':')[1:4], ':') "
-    "ELSE array_to_string(string_split(ip, '.')[1:3], '.') END"
-)
-
-
-def payment_pairs(con: duckdb.DuckDBPyConnection, max_group: int) -> pd.DataFrame:
-    """Return account_a, account_b, fingerprint: pairs paying with one instrument, except
-    pairs of one declared org_id and instruments of over max_group accounts (a platform)."""
-    return con.execute(
-        """WITH p AS (
-            SELECT DISTINCT account_id, payment_fingerprint AS fp FROM requests
-            WHERE payment_fingerprint IS NOT NULL AND payment_fingerprint <> ''
-        ), big AS (
-            SELECT fp FROM p GROUP BY fp HAVING count(*) > ?
-        ), o AS (
-            SELECT DISTINCT account_id, org_id FROM requests
-            WHERE org_id IS NOT NULL AND org_id <> ''
-        )
-        SELECT a.account_id AS account_a, b.account_id AS account_b, min(a.fp) AS fingerprint
-        FROM p AS a JOIN p AS b ON a.fp = b.fp AND a.account_id < b.account_id
-        WHERE a.fp NOT IN (SELECT fp FROM big)
-          AND NOT EXISTS (SELECT 1 FROM o AS oa JOIN o AS ob ON oa.org_id = ob.org_id
-                          WHERE oa.account_id = a.account_id AND ob.account_id = b.account_id)
-        GROUP BY a.account_id, b.account_id""",
-        [max_group],
-    ).df()
-
-
-def infrastructure_pairs(con: duckdb.DuckDBPyConnection, max_group: int) -> pd.DataFrame:
-    """Return account_a, account_b, prefix, user_agent: pairs that used one network prefix
-    (/24 or /64) with the same user agent; prefix/agent groups above max_group are left out."""
-    return con.execute(
-        f"""WITH p AS (
-            SELECT DISTINCT account_id, {_PREFIX_SQL} AS prefix, user_agent
-            FROM requests
-            WHERE ip IS NOT NULL AND ip <> '' AND user_agent IS NOT NULL AND user_agent <> ''
-        ), big AS (
-            SELECT prefix, user_agent FROM p GROUP BY prefix, user_agent HAVING count(*) > ?
-        )
-        SELECT a.account_id AS account_a, b.account_id AS account_b,
-               min(a.prefix) AS prefix, min(a.user_agent) AS user_agent
-        FROM p AS a JOIN p AS b
-          ON a.prefix = b.prefix AND a.user_agent = b.user_agent
-         AND a.account_id < b.account_id
-        WHERE NOT EXISTS (SELECT 1 FROM big
-                          WHERE big.prefix = a.prefix AND big.user_agent = a.user_agent)
-        GROUP BY a.account_id, b.account_id""",
-        [max_group],
-    ).df()
-
-
-def account_created(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return account_id, created_hours (since the epoch) of accounts with a creation time."""
-    return con.execute(
-        """SELECT account_id, epoch(min(account_created_at)) / 3600.0 AS created_hours
-        FROM requests WHERE account_created_at IS NOT NULL
-        GROUP BY account_id ORDER BY account_id"""
-    ).df()
-
-
-def creation_pairs(
-    con: duckdb.DuckDBPyConnection, window_hours: float, neighbours: int
-) -> pd.DataFrame:
-    """Return account_a, account_b, created_gap_hours: accounts created at most window_hours
-    apart. Blocking: in windows of that length (two grids offset by half a window) each is
-    paired with its next `neighbours` by id hash: ~2 * g * neighbours pairs per batch of g."""
-    return con.execute(
-        """WITH c AS (
-            SELECT account_id, epoch(min(account_created_at)) / 3600.0 AS h
-            FROM requests WHERE account_created_at IS NOT NULL GROUP BY account_id
-        ), b AS (
-            SELECT account_id, h, grid, CAST(floor((h + grid * $w / 2) / $w) AS BIGINT) AS bin
-            FROM c CROSS JOIN (SELECT unnest([0, 1]) AS grid) AS g
-        ), r AS (
-            SELECT account_id, h, grid, bin,
-                   row_number() OVER (PARTITION BY grid, bin ORDER BY md5(account_id)) AS pos,
-                   count(*) OVER (PARTITION BY grid, bin) AS size
-            FROM b
-        )
-        SELECT least(x.account_id, y.account_id) AS account_a,
-               greatest(x.account_id, y.account_id) AS account_b,
-               min(abs(x.h - y.h)) AS created_gap_hours
-        FROM r AS x JOIN r AS y
-          ON x.grid = y.grid AND x.bin = y.bin AND x.pos <> y.pos
-         AND (y.pos - x.pos + x.size) % x.size BETWEEN 1 AND $k
-        WHERE abs(x.h - y.h) <= $w
-        GROUP BY 1, 2""",
-        {"w": window_hours, "k": neighbours},
-    ).df()
-
-
-def template_pairs(
-    con: duckdb.DuckDBPyConnection, max_accounts: int, min_shared: int
-) -> pd.DataFrame:
-    """Return account_a, account_b, shared: pairs sharing >= min_shared rare skeletons."""
-    return con.execute(
-        """WITH rare AS (
-            SELECT skeleton_hash FROM account_skeletons
-            GROUP BY skeleton_hash HAVING count(*) BETWEEN 2 AND ?
-        ), s AS (
-            SELECT account_id, skeleton_hash FROM account_skeletons
-            WHERE skeleton_hash IN (SELECT skeleton_hash FROM rare)
-        )
-        SELECT a.account_id AS account_a, b.account_id AS account_b, count(*) AS shared
-        FROM s AS a JOIN s AS b
-          ON a.skeleton_hash = b.skeleton_hash AND a.account_id < b.account_id
-        GROUP BY a.account_id, b.account_id
-        HAVING count(*) >= ?""",
-        [max_accounts, min_shared],
-    ).df()
-
-
-def template_degrees(
-    con: duckdb.DuckDBPyConnection, max_accounts: int
-) -> tuple[pd.DataFrame, float]:
-    """Return (account_id, rare skeletons used; c = sum(u^2) / (sum u)^2, u = their users):
-    unrelated accounts share about da * db * c."""
-    rare = """WITH rare AS (
-            SELECT skeleton_hash, count(*) AS u FROM account_skeletons
-            GROUP BY skeleton_hash HAVING count(*) BETWEEN 2 AND $max
-        )"""
-    degrees = con.execute(
-        f"""{rare}
-        SELECT s.account_id, count(*) AS rare
-        FROM account_skeletons AS s JOIN rare AS r ON r.skeleton_hash = s.skeleton_hash
-        GROUP BY s.account_id""",
-        {"max": max_accounts},
-    ).df()
-    c = con.execute(
-        f"{rare} SELECT sum(u * u) * 1.0 / nullif(sum(u) * sum(u), 0) FROM rare",
-        {"max": max_accounts},
-    ).fetchall()[0][0]
-    return degrees, float(c or 0.0)
-
-
-def account_shapes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Return account_id, shape (the account's most used max_tokens/temperature/top_p/n
-    tuple and whether its answers are mostly JSON, as one string), hrs and cs (the UTC hours
-    of the day it was active in and its requests in each)."""
-    return con.execute(
-        f"""WITH t AS (
-            SELECT account_id,
-                   concat_ws('|', coalesce(CAST(max_tokens AS VARCHAR), '-'),
-                             coalesce(CAST(temperature AS VARCHAR), '-'),
-                             coalesce(CAST(top_p AS VARCHAR), '-'),
-                             coalesce(CAST(n AS VARCHAR), '-')) AS tuple,
-                   count(*) AS c
-            FROM requests GROUP BY 1, 2
-        ), top AS (
-            SELECT account_id, arg_max(tuple, c) AS tuple FROM t GROUP BY account_id
-        ), fmt AS (
-            SELECT account_id,
-                   avg(coalesce({json_answer_sql()}, 0.0)) >= 0.5 AS json_answers
-            FROM requests GROUP BY account_id
-        ), h AS (
-            SELECT account_id, hour("timestamp") AS hr, count(*) AS c
-            FROM requests GROUP BY 1, 2
-        ), hp AS (
-            SELECT account_id, list(hr ORDER BY hr) AS hrs, list(c ORDER BY hr) AS cs
-            FROM h GROUP BY account_id
-        )
-        SELECT top.account_id, top.tuple || '|' || CAST(fmt.json_answers AS VARCHAR) AS shape,
-               hp.hrs, hp.cs
-        FROM top JOIN fmt USING (account_id) JOIN hp USING (account_id)
-        ORDER BY top.account_id"""
-    ).df()
-
-
-def hourly_activity(con: duckdb.DuckDBPyConnection, accounts: list[str]) -> pd.DataFrame:
-    """Return account_id, hour_index (hours since the first request of the data), requests:
-    the hourly request counts of the given accounts."""
-    with store.registered(con, "_accounts", pd.DataFrame({"account_id": accounts})):
-        return con.execute(
-            """WITH t0 AS (SELECT min("timestamp") AS t0 FROM requests)
-            SELECT r.account_id,
-                   CAST(floor((epoch(r."timestamp") - epoch((SELECT t0 FROM t0))) / 3600) AS BIGINT)
-                     AS hour_index,
-                   count(*) AS requests
-            FROM requests AS r
-            WHERE r.account_id IN (SELECT account_id FROM _accounts)
-            GROUP BY 1, 2"""
-        ).df()
