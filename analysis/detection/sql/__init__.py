@@ -212,7 +212,8 @@ ORDER BY a.account_id
 def account_features(
     con: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]
 ) -> pd.DataFrame:
-    """Return one row per account with the behaviour columns (account_features_sql)."""
+    """Return one row per account with the given behaviour columns (account_features_sql);
+    needs account_skeletons."""
     return con.execute(
         account_features_sql(columns),
         {"min_days": config.RATE_MIN_DAYS, "typical_q": config.TYPICAL_DAY_QUANTILE},
@@ -220,8 +221,9 @@ def account_features(
 
 
 def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int:
-    """(Re)build temp table account_sample: at most per_account requests per account, chosen
-    by a hash of request_id, with prompt and system prompt hashes and rank; its row count."""
+    """(Re)build the temp table account_sample: at most per_account requests per account,
+    chosen by a hash of request_id, with prompt and system prompt hashes and rank; return
+    its row count."""
     system_hash = text_hash_sql("system_prompt")
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE {SAMPLE} AS
@@ -240,7 +242,8 @@ def make_account_sample(con: duckdb.DuckDBPyConnection, per_account: int) -> int
 
 
 def unscored_sample_texts(con: duckdb.DuckDBPyConnection, detector: str) -> pd.DataFrame:
-    """Return prompt_hash, prompt: the sample's distinct (system) prompts unscored by detector."""
+    """Return prompt_hash, prompt: the sample's distinct prompts and system prompts (under
+    the hash of their own text) without a score from detector."""
     return con.execute(
         f"""WITH t AS (
             SELECT prompt_hash AS h, prompt AS text FROM {SAMPLE}
@@ -278,8 +281,9 @@ def account_request_types(
     `system_threshold` (think_column also counts a response with a think block);
     any_of = (name, columns) adds the share that is a hit of any of those columns;
     trace = (name, calculation regex, step regex) the share whose response is a worked
-    trace (config.TRACE_MIN_CALCULATIONS calculations, or TRACE_MIN_STEPS steps and one)."""
-    for name in (any_of or ("_",))[:1] + (trace or ("_",))[:1]:
+    trace (config.TRACE_MIN_CALCULATIONS calculations, or TRACE_MIN_STEPS steps and one).
+    Later turns of a conversation do not count: a tutoring product's students follow up."""
+    for name in [extra[0] for extra in (any_of, trace) if extra]:
         if not name.isidentifier():
             raise ValueError(f"not a column name: {name!r}")
     cols, joins, hits = [], [], {}
