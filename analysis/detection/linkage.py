@@ -23,7 +23,10 @@ IP, a family card, a popular recipe each happen between strangers). Networks are
 communities of the weighted graph (Leiden, modularity with a resolution parameter), so one
 false edge between two groups no longer merges them; a member needs links inside its
 community weighing LINK_MIN_WEIGHT with two kinds of evidence among them (one kind alone,
-however often repeated, is an office or a family). ``network_id`` is named after the
+however often repeated, is an office or a family). Between two accounts that both carry
+harvest evidence of their own the prior is counted among the harvesting accounts
+(harvest_edge_threshold), so an actor spread thin over new accounts that share a card in
+pairs and a registration window is still one network. ``network_id`` is named after the
 community's first account.
 """
 
@@ -442,7 +445,14 @@ def link(
             text = _evidence(kind, row)
             ev[etype] = (max(old_w, w), f"{old_text}; {text}" if old_text else text)
     edge_min, member_min = thresholds(n_accounts)
-    kept = [(a, b, ev) for (a, b), ev in rows.items() if sum(w for w, _ in ev.values()) >= edge_min]
+    harvest_min = harvest_edge_threshold(len(harvest_accounts), edge_min)
+    harvesting = set(harvest_accounts)
+    kept = [
+        (a, b, ev)
+        for (a, b), ev in rows.items()
+        if sum(w for w, _ in ev.values())
+        >= (harvest_min if a in harvesting and b in harvesting else edge_min)
+    ]
     edges = pd.DataFrame(
         {
             "account_a": [a for a, _, _ in kept],
@@ -452,7 +462,10 @@ def link(
             "weight": [round(sum(w for w, _ in ev.values()), 3) for _, _, ev in kept],
         }
     )
-    network_of = members_with_evidence(edges, communities(edges), member_min)
+    network_of = members_with_evidence(
+        edges, communities(edges), member_min, harvesting,
+        max(config.LINK_MIN_WEIGHT, harvest_min),
+    )  # fmt: skip
     edges["network_id"] = [
         network_of.get(a) if network_of.get(a) == network_of.get(b) else None
         for a, b in zip(edges["account_a"], edges["account_b"], strict=True)
@@ -477,27 +490,46 @@ def thresholds(accounts: int) -> tuple[float, float]:
     return edge, max(config.LINK_MIN_WEIGHT, edge)
 
 
+def harvest_edge_threshold(harvesting: int, edge_min: float) -> float:
+    """The weight an edge between two accounts that both harvest needs: the prior counted
+    among the harvesting accounts, log10(H / 2), never under LINK_HARVEST_EDGE_MIN_WEIGHT
+    nor over the threshold of any pair (edge_min)."""
+    need = math.log10(max(harvesting, 2) / 2.0) + config.LINK_POSTERIOR_ODDS
+    return min(edge_min, max(config.LINK_HARVEST_EDGE_MIN_WEIGHT, need))
+
+
 def members_with_evidence(
-    edges: pd.DataFrame, community: dict[str, str], min_weight: float = config.LINK_MIN_WEIGHT
+    edges: pd.DataFrame,
+    community: dict[str, str],
+    min_weight: float = config.LINK_MIN_WEIGHT,
+    harvesting: set[str] | frozenset[str] = frozenset(),
+    harvest_min_weight: float | None = None,
 ) -> dict[str, str]:
-    """Keep the members whose links inside their community weigh at least min_weight
-    and show at least two kinds of evidence (one kind alone, however often repeated, is an
-    office or a family); communities left with one member are dissolved."""
+    """Keep the members whose links inside their community weigh at least min_weight, or,
+    for an account in `harvesting`, whose links to other harvesting members weigh at least
+    harvest_min_weight (the prior among harvesters, as for edges), and show at least two
+    kinds of evidence (one kind alone, however often repeated, is an office or a family);
+    communities left with one member are dissolved."""
     weight: dict[str, float] = {}
+    among_harvesters: dict[str, float] = {}
     kinds: dict[str, set] = {}
     for a, b, w, types in zip(
         edges["account_a"], edges["account_b"], edges["weight"], edges["edge_types"], strict=True
     ):
         if community.get(a) is None or community.get(a) != community.get(b):
             continue
+        both = a in harvesting and b in harvesting
         for x in (a, b):
             weight[x] = weight.get(x, 0.0) + w
+            if both:
+                among_harvesters[x] = among_harvesters.get(x, 0.0) + w
             kinds.setdefault(x, set()).update(types)
-    kept = {
-        a: net
-        for a, net in community.items()
-        if weight.get(a, 0.0) >= min_weight and len(kinds.get(a, ())) >= 2
-    }
+    need_h = min_weight if harvest_min_weight is None else harvest_min_weight
+
+    def enough(a: str) -> bool:
+        return weight.get(a, 0.0) >= min_weight or among_harvesters.get(a, 0.0) >= need_h
+
+    kept = {a: net for a, net in community.items() if enough(a) and len(kinds.get(a, ())) >= 2}
     sizes = pd.Series(list(kept.values()), dtype=object).value_counts()
     return {a: net for a, net in kept.items() if sizes[net] >= 2}
 

@@ -1,11 +1,11 @@
 """Request types: does a text ask the model to write out its reasoning, to grade or judge an
 answer, or to produce tool calls or an agent trace? The request types distillation wants.
 
-A classifier, not an example matcher: character n-grams (2-5, within word boundaries, so
+A classifier, not an example matcher: character n-grams (1-5, within word boundaries, so
 it reads scripts without spaces and inflected languages alike) and word uni- and bigrams,
 TF-IDF weighted, into a multinomial logistic regression over four classes (reasoning,
 judging, tool, ordinary), trained on the labelled multilingual set that ships with the
-package (``data/request_types_train.jsonl``: 24 languages, several phrasings per type,
+package (``data/request_types_train.jsonl``: 34 languages, several phrasings per type,
 and hard negatives: "answer only, no explanation", "explain briefly", summaries,
 translations, how-to steps). A held-out set written separately (other phrasings, not
 translations) lives in ``tests/data`` and is never trained on.

@@ -286,3 +286,38 @@ def test_busy_accounts_sharing_what_their_sizes_explain_are_not_linked_by_it():
     assert linkage.llr(out.loc["busy1", "p_unrelated"]) < 0.5  # 30 where 30 are expected
     assert out.loc["small1", "p_unrelated"] == 1e-4  # 5 where 0.005 are expected: the base
     assert linkage.llr(out.loc["small1", "p_unrelated"]) == linkage.llr(1e-4)
+
+
+def test_the_prior_between_two_harvesting_accounts_is_counted_among_harvesters():
+    edge_min = 2.96  # log10(1,829 / 2): the adversary suite's population
+    assert linkage.harvest_edge_threshold(380, edge_min) == pytest.approx(2.279, abs=1e-3)
+    assert linkage.harvest_edge_threshold(10, edge_min) == config.LINK_HARVEST_EDGE_MIN_WEIGHT
+    assert linkage.harvest_edge_threshold(10**6, edge_min) == edge_min  # never stricter
+
+
+def test_a_pair_under_the_population_threshold_is_linked_only_when_both_harvest(
+    tmp_path, monkeypatch
+):
+    # two new accounts on one card, registered an hour apart, own addresses and clients; in
+    # a population so large (here: a high floor) that card + registration is not enough
+    # between any two accounts, but is between two accounts that both harvest
+    monkeypatch.setattr(config, "LINK_EDGE_MIN_WEIGHT", 7.0)
+    monkeypatch.setattr(config, "LINK_MIN_WEIGHT", 3.0)
+    rows = []
+    for k in range(2):
+        rows += account_rows(f"thin{k}", ip=f"100.{70 + k}.3.9", ua=f"Mozilla/5.0 ua-{k}",
+                             created=T0 - timedelta(days=3, hours=k), card="pf_pair",
+                             hours=range(k, 48, 6))  # fmt: skip
+    for k in range(20):
+        rows += account_rows(f"p{k:02d}", ip=f"203.0.{k}.9", ua=f"client/{k}", card=f"pf_p{k}",
+                             created=T0 - timedelta(days=200 + 9 * k),
+                             hours=range(k % 5, 48, 12))  # fmt: skip
+    con = build(tmp_path, rows)
+    with DetectionRun(con) as inputs:
+        ordinary = linkage.link(inputs, [])
+        harvesting = linkage.link(inputs, ["thin0", "thin1"])
+        one_harvests = linkage.link(inputs, ["thin0"])
+    con.close()
+    assert ordinary.members.empty and one_harvests.members.empty
+    assert networks(harvesting) == [{"thin0", "thin1"}]
+    assert {"payment", "creation"} <= set(harvesting.edges["edge_types"].iat[0])

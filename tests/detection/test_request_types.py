@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -31,13 +32,13 @@ def held_out(clf) -> pd.DataFrame:
     return held
 
 
-def test_the_two_splits_share_no_text_and_cover_24_languages():
+def test_the_two_splits_share_no_text_and_cover_34_languages():
     train = pd.DataFrame(rt.read_examples(rt.DATA))
     held = pd.DataFrame(rt.read_examples(HELD_OUT))
     norm = lambda s: " ".join(s.lower().split())  # noqa: E731
     assert not set(train["text"].map(norm)) & set(held["text"].map(norm))
     for split in (train, held):
-        assert split["lang"].nunique() >= 24
+        assert split["lang"].nunique() >= 34
         counts = split.groupby(["lang", "label"]).size().unstack(fill_value=0)
         assert (counts[["reasoning", "judging", "tool", "ordinary"]] >= 6).all().all()
 
@@ -47,11 +48,23 @@ def test_held_out_reasoning_is_found_and_ordinary_text_is_not(held_out):
     # classifier worse on text it was not trained on fails here
     pos = held_out[held_out["label"] == "reasoning"]
     neg = held_out[held_out["label"] != "reasoning"]
-    assert pos["reasoning"].mean() >= 0.82  # measured 0.86
-    assert neg["reasoning"].mean() <= 0.04  # measured 0.028
-    for kind, recall in (("judging", 0.88), ("tool", 0.82)):  # measured 0.93, 0.875
+    assert pos["reasoning"].mean() >= 0.87  # measured 0.908
+    assert neg["reasoning"].mean() <= 0.05  # measured 0.042
+    for kind, recall in (("judging", 0.89), ("tool", 0.88)):  # measured 0.929, 0.920
         assert held_out[held_out["label"] == kind][kind].mean() >= recall
-        assert held_out[held_out["label"] != kind][kind].mean() <= 0.025  # 0.018, 0.012
+        assert held_out[held_out["label"] != kind][kind].mean() <= 0.025  # 0.016, 0.017
+
+
+def test_no_language_of_the_held_out_split_falls_far_behind(held_out):
+    # per language (16 reasoning, 7 judging, 7 tool texts each): measured lowest recall
+    # 75% reasoning, 71% judging and tool; highest false positives 16% reasoning (cs), 7%
+    # judging, 4% tool (README "Request types"). One more miss than the worst language
+    # today passes; a language that collapses does not.
+    for lang, g in held_out.groupby("lang"):
+        for kind, recall, fpr in (("reasoning", 0.68, 0.20), ("judging", 0.57, 0.10),
+                                  ("tool", 0.57, 0.10)):  # fmt: skip
+            assert g[g["label"] == kind][kind].mean() >= recall, (lang, kind)
+            assert g[g["label"] != kind][kind].mean() <= fpr, (lang, kind)
 
 
 def test_negations_are_not_reasoning_requests(clf):
@@ -148,10 +161,12 @@ def test_the_fitted_model_is_cached_per_version_and_a_broken_file_is_retrained(
     texts = ["Think step by step and show your work.", "What is the capital of Peru?"]
     again = rt.RequestTypeClassifier().fit()  # loaded, not trained
     assert again.model_ is not first.model_
-    assert (again.score(texts) == clf.score(texts)).all()
+    # the same training set gives the same model up to float rounding (threaded BLAS sums)
+    assert np.allclose(again.score(texts), clf.score(texts), atol=1e-4)
     path.write_bytes(b"not a pickle")
     retrained = rt.RequestTypeClassifier().fit()
-    assert (retrained.score(texts) == clf.score(texts)).all() and path.stat().st_size > 1000
+    assert np.allclose(retrained.score(texts), clf.score(texts), atol=1e-4)
+    assert path.stat().st_size > 1000
 
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
