@@ -1,7 +1,8 @@
 """Detection: how well scores and networks match the truth, and how fast scoring runs.
 
 1. The request-type classifier on text it was not trained on: recall and false positives
-   per language on the held-out split (tests/data/request_types_heldout.jsonl), and the
+   per language on the held-out split (tests/data/request_types_heldout.jsonl) and in
+   languages with no training text (request_types_unseen_languages.jsonl), and the
    share of real prompts (GSM8K, AlpacaEval, HH Human turns in ../shared/corpora) it calls
    each type.
 2. `evaluate` on a generated dataset other than the sample (seed 8, the campaign-quality
@@ -42,6 +43,8 @@ TARGET_S = 60.0
 
 # The held-out split of the request-type set: written apart from the training split.
 HELD_OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "request_types_heldout.jsonl"
+# texts in languages the training set has none of (a transfer check, never trained on)
+UNSEEN = HELD_OUT.with_name("request_types_unseen_languages.jsonl")
 
 
 def quiet(_message: str) -> None:
@@ -101,6 +104,21 @@ def reasoning_figures(det: RequestTypeClassifier) -> None:
             f"  {kind}: recall mean {rec.mean():.0%} (lowest {rec.min():.0%}, {rec.idxmin()}), "
             f"false positives mean {fpr.mean():.1%} (highest {fpr.max():.0%}, {fpr.idxmax()}) "
             f"{ok} (targets: recall >= 90%, false positives <= 5% in every language)"
+        )
+    unseen = pd.DataFrame(read_examples(UNSEEN))
+    scores = det.score(unseen["text"].tolist())
+    for i, kind in enumerate(TYPES):
+        unseen[kind] = scores[:, i] >= config.REQUEST_TYPE_THRESHOLD
+    print(
+        f"  languages with no training text ({len(unseen):,} texts: "
+        f"{', '.join(sorted(unseen['lang'].unique()))}):"
+    )
+    print(per_language(unseen).to_string(float_format=lambda v: f"{v:.0%}"))
+    for kind in TYPES:
+        pos, neg = unseen[unseen["label"] == kind], unseen[unseen["label"] != kind]
+        print(
+            f"  {kind}: recall {pos[kind].mean():.0%}, false positives {neg[kind].mean():.1%} "
+            "(pooled over these languages)"
         )
     missing = [f for f in cq.CORPUS_FILES if not (cq.CORPORA / f).exists()]
     if missing:
