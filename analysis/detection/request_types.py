@@ -5,7 +5,7 @@ A classifier, not an example matcher: character n-grams (1-5, within word bounda
 it reads scripts without spaces and inflected languages alike) and word uni- and bigrams,
 TF-IDF weighted, into a multinomial logistic regression over four classes (reasoning,
 judging, tool, ordinary), trained on the labelled multilingual set that ships with the
-package (``data/request_types_train.jsonl``: 34 languages, several phrasings per type,
+package (``data/request_types_train.jsonl``: 44 languages, several phrasings per type,
 and hard negatives: "answer only, no explanation", "explain briefly", summaries,
 translations, how-to steps). A held-out set written separately (other phrasings, not
 translations) lives in ``tests/data`` and is never trained on.

@@ -32,15 +32,15 @@ def held_out(clf) -> pd.DataFrame:
     return held
 
 
-def test_the_two_splits_share_no_text_and_cover_34_languages():
+def test_the_two_splits_share_no_text_and_cover_44_languages():
     train = pd.DataFrame(rt.read_examples(rt.DATA))
     held = pd.DataFrame(rt.read_examples(HELD_OUT))
     norm = lambda s: " ".join(s.lower().split())  # noqa: E731
     assert not set(train["text"].map(norm)) & set(held["text"].map(norm))
     for split in (train, held):
-        assert split["lang"].nunique() >= 34
+        assert split["lang"].nunique() >= 44
         counts = split.groupby(["lang", "label"]).size().unstack(fill_value=0)
-        assert (counts[["reasoning", "judging", "tool", "ordinary"]] >= 6).all().all()
+        assert (counts[["reasoning", "judging", "tool", "ordinary"]] >= 5).all().all()
 
 
 def test_held_out_reasoning_is_found_and_ordinary_text_is_not(held_out):
@@ -48,18 +48,18 @@ def test_held_out_reasoning_is_found_and_ordinary_text_is_not(held_out):
     # classifier worse on text it was not trained on fails here
     pos = held_out[held_out["label"] == "reasoning"]
     neg = held_out[held_out["label"] != "reasoning"]
-    assert pos["reasoning"].mean() >= 0.87  # measured 0.908
-    assert neg["reasoning"].mean() <= 0.05  # measured 0.042
-    for kind, recall in (("judging", 0.89), ("tool", 0.88)):  # measured 0.929, 0.920
+    assert pos["reasoning"].mean() >= 0.87  # measured 0.902
+    assert neg["reasoning"].mean() <= 0.05  # measured 0.043
+    for kind, recall in (("judging", 0.89), ("tool", 0.88)):  # measured 0.938, 0.931
         assert held_out[held_out["label"] == kind][kind].mean() >= recall
-        assert held_out[held_out["label"] != kind][kind].mean() <= 0.025  # 0.016, 0.017
+        assert held_out[held_out["label"] != kind][kind].mean() <= 0.025  # 0.019, 0.015
 
 
 def test_no_language_of_the_held_out_split_falls_far_behind(held_out):
-    # per language (16 reasoning, 7 judging, 7 tool texts each): measured lowest recall
-    # 75% reasoning, 71% judging and tool; highest false positives 16% reasoning (cs), 7%
-    # judging, 4% tool (README "Request types"). One more miss than the worst language
-    # today passes; a language that collapses does not.
+    # per language (12-16 reasoning, 5-7 judging, 5-7 tool texts each): measured lowest
+    # recall 69% reasoning (nl), 71% judging and tool; highest false positives 18%
+    # reasoning (cs), 7% judging, 4% tool (README "Request types"). One more miss than the
+    # worst language today passes; a language that collapses does not.
     for lang, g in held_out.groupby("lang"):
         for kind, recall, fpr in (("reasoning", 0.68, 0.20), ("judging", 0.57, 0.10),
                                   ("tool", 0.57, 0.10)):  # fmt: skip
@@ -69,15 +69,15 @@ def test_no_language_of_the_held_out_split_falls_far_behind(held_out):
 
 def test_languages_with_no_training_text_are_read_no_worse_than_measured(clf):
     # eight languages the training set has none of (ca sk bg hr lt et ta af), written
-    # apart: what transfers from related languages. Measured: reasoning recall 0.65 (ca hr
-    # sk 0.92, et 0.25), false positives 0.054; judging 0.90 / 0.046; tool 0.78 / 0.004.
+    # apart: what transfers from related languages. Measured: reasoning recall 0.75 (ca hr
+    # sk 0.92), false positives 0.071; judging 0.925 / 0.039; tool 0.775 / 0.004.
     unseen = pd.DataFrame(
         rt.read_examples(HELD_OUT.with_name("request_types_unseen_languages.jsonl"))
     )
     assert not set(unseen["lang"]) & set(pd.DataFrame(rt.read_examples(rt.DATA))["lang"])
     scores = clf.score(unseen["text"].tolist())
     for i, (kind, recall, fpr) in enumerate(
-        (("reasoning", 0.55, 0.08), ("judging", 0.8, 0.07), ("tool", 0.65, 0.02))
+        (("reasoning", 0.6, 0.09), ("judging", 0.8, 0.07), ("tool", 0.65, 0.02))
     ):
         hit = scores[:, i] >= config.REQUEST_TYPE_THRESHOLD
         assert hit[unseen["label"] == kind].mean() >= recall, kind
