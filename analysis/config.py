@@ -276,7 +276,7 @@ LINK_POSTERIOR_ODDS = 0.0
 LINK_MIN_WEIGHT = 3.0
 # Between two accounts that both carry harvest evidence of their own (own harvest >=
 # LINK_RECIPE_MIN_HARVEST), the prior is counted among the H harvesting accounts, not all N:
-# an edge needs log10(H / 2) (linkage.thresholds), never under this floor. An actor's
+# an edge needs log10(H / 2) (linkage.harvest_edge_threshold), never under this floor. An actor's
 # accounts all harvest, so a related partner is one in H / 2 harvesting pairs. Measured on
 # the adversary suite at evasion 0.5 (seeds 9 and 10, about 380 harvesting accounts of
 # 1,829): the low-and-slow harvest, whose accounts share a card only in pairs and otherwise

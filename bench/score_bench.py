@@ -82,15 +82,21 @@ def per_language(held: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("lang")
 
 
+def typed(det: RequestTypeClassifier, path: Path) -> pd.DataFrame:
+    """The labelled examples of `path` with one column per type: called that type or not."""
+    examples = pd.DataFrame(read_examples(path))
+    scores = det.score(examples["text"].tolist())
+    for i, kind in enumerate(TYPES):
+        examples[kind] = scores[:, i] >= config.REQUEST_TYPE_THRESHOLD
+    return examples
+
+
 def reasoning_figures(det: RequestTypeClassifier) -> None:
     """Per language on the held-out split (targets: recall >= 90%, false positives <= 5%),
     and the share of real prompts (GSM8K, AlpacaEval, HH Human turns) called each type."""
-    held = pd.DataFrame(read_examples(HELD_OUT))
     started = time.perf_counter()
-    scores = det.score(held["text"].tolist())
+    held = typed(det, HELD_OUT)
     took = time.perf_counter() - started
-    for i, kind in enumerate(TYPES):
-        held[kind] = scores[:, i] >= config.REQUEST_TYPE_THRESHOLD
     table = per_language(held)
     print(
         f"request types on the held-out split ({len(held):,} texts, {held['lang'].nunique()} "
@@ -105,10 +111,7 @@ def reasoning_figures(det: RequestTypeClassifier) -> None:
             f"false positives mean {fpr.mean():.1%} (highest {fpr.max():.0%}, {fpr.idxmax()}) "
             f"{ok} (targets: recall >= 90%, false positives <= 5% in every language)"
         )
-    unseen = pd.DataFrame(read_examples(UNSEEN))
-    scores = det.score(unseen["text"].tolist())
-    for i, kind in enumerate(TYPES):
-        unseen[kind] = scores[:, i] >= config.REQUEST_TYPE_THRESHOLD
+    unseen = typed(det, UNSEEN)
     print(
         f"  languages with no training text ({len(unseen):,} texts: "
         f"{', '.join(sorted(unseen['lang'].unique()))}):"
